@@ -1,0 +1,139 @@
+"""Indirect speech and claims: reported statements without quote marks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .context import ArticleContext
+from .lexicon import NEEDS_THAT, OBJECT_CUES
+from .patterns import (
+    ACCORDING_TO_RE,
+    ADVERBIAL_RE,
+    FINITE_CUE_RE,
+    PARTICIPLE_RE,
+    SPEAKER_BEFORE_CUE_RE,
+    THAT_RE,
+)
+from .text import Span
+
+MINIMUM_CONTENT_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Reported:
+    """A reported statement found in one sentence, before speaker resolution."""
+
+    start: int
+    end: int
+    cue: str
+    printed: str
+    speaker_start: int | None
+    speaker_end: int | None
+    how: str            # "subject", "trailing", "participle", "according"
+
+
+def reported_in_sentence(context: ArticleContext, sentence: Span) -> list[Reported]:
+    """Return the reported statements of one sentence, the main one first."""
+    main = _subject_first(context, sentence) or _trailing_cue(context, sentence)
+    if main is None:
+        return []
+    found = [main]
+    for match in PARTICIPLE_RE.finditer(context.norm, main.end, sentence.end):
+        start = match.end()
+        end = _content_end(context, start, sentence.end)
+        if _enough_words(context, start, end):
+            found.append(Reported(start, end, match.group("cue"), main.printed,
+                                  main.speaker_start, main.speaker_end, "participle"))
+    return found
+
+
+def _subject_first(context: ArticleContext, sentence: Span) -> Reported | None:
+    """'X pointed out that …', 'she added that …', 'Mr. X, expressed …'."""
+    norm = context.norm
+    for cue in FINITE_CUE_RE.finditer(norm, sentence.start, sentence.end):
+        head_start = max(sentence.start, cue.start() - 120)
+        speaker = SPEAKER_BEFORE_CUE_RE.search(norm, head_start, cue.start())
+        if speaker is None:
+            continue
+        start = _content_start(norm, cue.end(), sentence.end, cue.group("cue"))
+        if start is None:
+            continue
+        end = _content_end(context, start, sentence.end)
+        if _enough_words(context, start, end):
+            return Reported(start, end, _clean_cue(cue.group("cue")), speaker.group("speaker"),
+                            speaker.start("speaker"), speaker.end("speaker"), "subject")
+    return None
+
+
+def _content_start(norm: str, position: int, limit: int, cue: str) -> int | None:
+    adverbial = ADVERBIAL_RE.match(norm, position, limit)
+    if adverbial:
+        position = adverbial.end()
+    that = THAT_RE.match(norm, position, limit)
+    if that:
+        return that.end()
+    cue = " ".join(cue.split())
+    if cue in NEEDS_THAT or adverbial or norm[position:position + 1] in ",.;:\"":
+        return None
+    if cue not in OBJECT_CUES and norm[position:position + 1] != " ":
+        return None
+    while position < limit and norm[position] == " ":
+        position += 1
+    return position
+
+
+def _content_end(context: ArticleContext, start: int, limit: int) -> int:
+    norm = context.norm
+    end = limit
+    participle = PARTICIPLE_RE.search(norm, start, limit)
+    if participle:
+        end = participle.start()
+    according = ACCORDING_TO_RE.search(norm, start, end)
+    if according:
+        end = according.start()
+    while end > start and norm[end - 1] in " .,;:":
+        end -= 1
+    return end
+
+
+def _trailing_cue(context: ArticleContext, sentence: Span) -> Reported | None:
+    """'The UN will dispatch experts, he noted.' and '…, according to the statement.'"""
+    norm = context.norm
+    for cue in FINITE_CUE_RE.finditer(norm, sentence.start, sentence.end):
+        after = norm[cue.end():sentence.end].lstrip(" ")
+        if not (after[:1] in ".!?" or PARTICIPLE_RE.match(norm, cue.end())):
+            continue
+        speaker = SPEAKER_BEFORE_CUE_RE.search(norm, max(sentence.start, cue.start() - 120), cue.start())
+        if speaker is None:
+            continue
+        end = speaker.start()
+        while end > sentence.start and norm[end - 1] in " ,":
+            end -= 1
+        if norm[end:speaker.start()].strip() != "," and end != speaker.start():
+            continue
+        if _enough_words(context, sentence.start, end):
+            return Reported(sentence.start, end, _clean_cue(cue.group("cue")), speaker.group("speaker"),
+                            speaker.start("speaker"), speaker.end("speaker"), "trailing")
+    return _according_to(context, sentence)
+
+
+def _according_to(context: ArticleContext, sentence: Span) -> Reported | None:
+    match = ACCORDING_TO_RE.search(context.norm, sentence.start, sentence.end)
+    if match is None:
+        return None
+    end = match.start()
+    while end > sentence.start and context.norm[end - 1] in " ,":
+        end -= 1
+    if not _enough_words(context, sentence.start, end):
+        return None
+    return Reported(sentence.start, end, "according to", match.group("speaker"),
+                    match.start("speaker"), match.end("speaker"), "according")
+
+
+def _enough_words(context: ArticleContext, start: int, end: int) -> bool:
+    content = context.norm[start:end]
+    return len(content.split()) >= MINIMUM_CONTENT_WORDS and '"' not in content
+
+
+def _clean_cue(cue: str) -> str:
+    return " ".join(word for word in cue.split() if word not in ("has", "have"))

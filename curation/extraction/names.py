@@ -1,0 +1,168 @@
+"""Name keys, the per-call actor index, and role matching against dated roles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Sequence
+
+from .lexicon import DEMONYMS, NAME_PARTICLES, TITLE_WORDS
+from .records import KnownActor, KnownRole
+from .text import normalise_same_length
+
+_TOKEN_RE = re.compile(r"[^\W_]+(?:['.][^\W_]+)*")
+_POSSESSIVE_RE = re.compile(r"'s\b|s'(?=\s|$)")
+_VOWELS_RE = re.compile(r"[aeiouy]")
+
+
+def name_tokens(name: str) -> list[str]:
+    """Return the lower-case words of a name, with apostrophes, dots and particles gone."""
+    folded = _POSSESSIVE_RE.sub("", normalise_same_length(name).lower())
+    folded = folded.replace("-", " ")
+    words = [word.replace("'", "").replace(".", "") for word in _TOKEN_RE.findall(folded)]
+    return [word for word in words if word and word not in NAME_PARTICLES]
+
+
+def name_key(name: str) -> str:
+    return " ".join(name_tokens(name))
+
+
+def consonant_skeleton(key: str) -> str:
+    """Fold spelling variants such as Daesh/Da'ash by dropping inner vowels."""
+    return " ".join(word[0] + _VOWELS_RE.sub("", word[1:]) for word in key.split())
+
+
+def strip_titles(printed: str) -> tuple[str, str]:
+    """Split "Iraqi Foreign Minister Ibrahim al-Jaafari" into (title part, name part).
+
+    The name is the trailing run of capitalised words that are not titles.
+    """
+    words = printed.split()
+    index = len(words)
+    while index > 0:
+        word = words[index - 1]
+        bare = word.strip("(),.").lower()
+        is_particle = bare.split("-")[0] in NAME_PARTICLES
+        if bare in TITLE_WORDS or bare in DEMONYMS or not (word[:1].isupper() or is_particle):
+            break
+        index -= 1
+    name = " ".join(words[index:]).strip(" ,")
+    return " ".join(words[:index]).strip(" ,"), name
+
+
+_ROLE_SYNONYMS = {
+    "under-secretary": "undersecretary", "premier": "prime minister",
+    "spokeswoman": "spokesperson", "spokesman": "spokesperson",
+    "chairwoman": "chairman", "secretary-general": "secretary general",
+    "defense": "defence", "advisor": "adviser", "lawmaker": "mp",
+}
+_ROLE_FILLER = frozenset({"the", "a", "an", "top", "senior", "new", "former", "country's",
+                          "of", "for", "and", "s", "chief", "veteran", "acting", "affairs"})
+
+
+def _role_words(text: str) -> list[str]:
+    folded = normalise_same_length(text).lower().replace("under secretary", "undersecretary")
+    words = []
+    for word in re.findall(r"[a-z][a-z'-]*", folded):
+        word = _ROLE_SYNONYMS.get(word, word)
+        words.extend(word.split())
+    return words
+
+
+@dataclass(frozen=True)
+class RoleQuery:
+    """What a role phrase asks of a role: words its title must hold, and a country."""
+
+    required: frozenset[str]
+    country: str | None
+
+
+def role_query(phrase: str) -> RoleQuery:
+    words = _role_words(phrase)
+    country = next((DEMONYMS[word] for word in words if word in DEMONYMS), None)
+    required = {w for w in words if w not in _ROLE_FILLER and w not in DEMONYMS}
+    if "diplomat" in required:
+        # "The top diplomat" is the foreign minister; a plain "diplomat" may be any envoy.
+        required.discard("diplomat")
+        if "top" in words or "chief" in words:
+            required |= {"foreign", "minister"}
+    return RoleQuery(frozenset(required), country)
+
+
+def role_fits(query: RoleQuery, role: KnownRole) -> bool:
+    role_text = _role_words(f"{role.title} {role.organisation}")
+    held = set(role_text)
+    if "foreign" in query.required and "foreign" not in held and "external" in held:
+        held.add("foreign")
+    return bool(query.required) and query.required <= held
+
+
+def role_country_fits(query: RoleQuery, role: KnownRole) -> bool:
+    if query.country is None:
+        return True
+    return query.country in normalise_same_length(f"{role.title} {role.organisation}").lower()
+
+
+class ActorIndex:
+    """Known actors indexed by name, alias, surname and spelling skeleton."""
+
+    def __init__(self, actors: Sequence[KnownActor]) -> None:
+        self.by_slug = {actor.slug: actor for actor in actors}
+        self.full: dict[str, list[KnownActor]] = {}
+        self.surname: dict[str, list[KnownActor]] = {}
+        self.skeleton: dict[str, list[KnownActor]] = {}
+        for actor in actors:
+            for variant in (actor.name, *actor.aliases):
+                self._add_variant(actor, variant)
+
+    def _add_variant(self, actor: KnownActor, variant: str) -> None:
+        tokens = name_tokens(strip_titles(variant)[1] or variant)
+        if not tokens:
+            return
+        key = " ".join(tokens)
+        _append(self.full, key, actor)
+        if len(key.replace(" ", "")) >= 5:
+            _append(self.skeleton, consonant_skeleton(key), actor)
+        if actor.kind != "person" or len(tokens) < 2:
+            return
+        _append(self.surname, tokens[-1], actor)
+        without_initials = [token for token in tokens if len(token) > 1]
+        _append(self.full, f"{tokens[0]} {tokens[-1]}", actor)
+        _append(self.full, " ".join(without_initials), actor)
+
+    def lookup(self, printed_name: str) -> tuple[list[KnownActor], str]:
+        """Return the actors a printed name may be, and how it matched."""
+        tokens = name_tokens(printed_name)
+        if not tokens:
+            return [], ""
+        key = " ".join(tokens)
+        if key in self.full:
+            return list(self.full[key]), "full name"
+        without_initials = " ".join(token for token in tokens if len(token) > 1)
+        if without_initials in self.full:
+            return list(self.full[without_initials]), "full name"
+        if len(tokens) >= 2 and f"{tokens[0]} {tokens[-1]}" in self.full:
+            return list(self.full[f"{tokens[0]} {tokens[-1]}"]), "first and last name"
+        if len(key.replace(" ", "")) >= 5 and consonant_skeleton(key) in self.skeleton:
+            return list(self.skeleton[consonant_skeleton(key)]), "spelling variant"
+        if len(tokens) == 1 and tokens[0] in self.surname:
+            return list(self.surname[tokens[0]]), "surname"
+        return [], ""
+
+    def role_candidates(self, query: RoleQuery, day: date | None) -> list[KnownActor]:
+        return [
+            actor
+            for actor in self.by_slug.values()
+            if any(role_fits(query, role) for role in actor.roles_on(day))
+        ]
+
+
+def _append(index: dict[str, list[KnownActor]], key: str, actor: KnownActor) -> None:
+    bucket = index.setdefault(key, [])
+    if actor not in bucket:
+        bucket.append(actor)
+
+
+def has_role_on(actor: KnownActor, day: date | None) -> bool:
+    return bool(actor.roles) and bool(actor.roles_on(day))

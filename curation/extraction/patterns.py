@@ -1,0 +1,50 @@
+"""Compiled patterns for speakers and reporting cues; compiled once at import."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import (
+    FINITE_CUE_PATTERN,
+    ORGANISATION_NOUN_PATTERN,
+    PARTICIPLE_CUE_PATTERN,
+    ROLE_NOUN_PATTERN,
+)
+
+_NAME_WORD = r"[A-Z][^\W_]*(?:['.-][^\W_]+)*\.?"
+_PREFIX = r"(?:(?:al|el|de|da|di|du|van|von|der|bin|ibn|abu)[- ])"
+_RUN = rf"{_PREFIX}?{_NAME_WORD}(?:[ ]+(?:\({_NAME_WORD}\)[ ]+)?{_PREFIX}?{_NAME_WORD})*"
+_NAME_CHAIN = rf"{_RUN}(?:[ ]+(?:{ROLE_NOUN_PATTERN})[ ]+{_RUN})?"
+_DESCRIPTION = (
+    rf"\b[Tt]he[ ]+(?:[\w'-]+[ ]+){{0,4}}?(?:{ROLE_NOUN_PATTERN}|{ORGANISATION_NOUN_PATTERN})"
+    rf"(?:[ ]+(?:of|from|for)[ ]+(?:the[ ]+)?{_RUN})?"
+)
+SPEAKER = (
+    rf"(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b|{_DESCRIPTION}|(?<![\w'-]){_NAME_CHAIN})"
+)
+_INTERJECTION = r"(?:,[ ]+(?:meanwhile|however|though|for (?:his|her|its|their) part),|[ ]+(?:also|further|again|later|then|meanwhile|too))?"
+
+# "... the top Iraqi diplomat said" / "Mr. X, also pointed out": speaker right before a cue.
+SPEAKER_BEFORE_CUE_RE = re.compile(rf"{SPEAKER}{_INTERJECTION}[ ]*,?[ ]*$")
+FINITE_CUE_RE = re.compile(rf"(?<![\w-])(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])")
+PARTICIPLE_RE = re.compile(rf",[ ]+(?:and[ ]+)?(?P<cue>{PARTICIPLE_CUE_PATTERN})(?![\w-])(?:[ ]+that\b)?[ ]*")
+ACCORDING_TO_RE = re.compile(rf",?[ ]*(?P<cue>according[ ]+to)[ ]+(?P<speaker>{_DESCRIPTION}|{_NAME_CHAIN}|[a-z][\w ]{{0,40}}?)(?=[ ]*[.,;]|$)")
+ADVERBIAL_RE = re.compile(r"[ ]+(?:in|on|at|to|during|after|before|via|through|late|earlier|last|this)[ ]+[^,.;\"]{1,40}?(?=[ ]+that\b|[,.;]|$)")
+THAT_RE = re.compile(r"[ ]*,?[ ]*that\b[ ]*")
+
+# After a closing quote: '…," Salih added' or '…" read an official statement from X'.
+AFTER_QUOTE_RE = re.compile(rf"^[ ]*[,:]?[ ]*{SPEAKER}{_INTERJECTION}[ ]+(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])")
+AFTER_QUOTE_INVERTED_RE = re.compile(rf"^[ ]*[,:]?[ ]*(?P<cue>{FINITE_CUE_PATTERN})[ ]+(?P<speaker>(?<![\w'-]){_NAME_CHAIN}|{_DESCRIPTION})")
+AFTER_QUOTE_DOCUMENT_RE = re.compile(
+    rf"^[ ]*[,:]?[ ]*(?P<cue>read|said|says|stated)[ ]+(?:an?|the)[ ]+(?:[\w-]+[ ]+)?"
+    rf"(?:statement|communique|release|letter|message|post|report)[ ]+(?:from|by|of|issued[ ]+by)[ ]+"
+    rf"(?P<speaker>(?:the[ ]+)?{_RUN})"
+)
+# Before an opening quote: 'Abadi warned that the "' or ', he said, "' or 'According to X, "'.
+BEFORE_QUOTE_RE = re.compile(
+    rf"{SPEAKER}{_INTERJECTION}[ ]*,?[ ]+(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])"
+    rf"(?:[ ]+(?:to[ ]+)?[\w']+){{0,3}}?(?:[ ]+that)?(?:[ ]+[\w']+){{0,2}}?[ ]*[:,]?[ ]*$"
+)
+BEFORE_QUOTE_ACCORDING_RE = re.compile(rf"(?P<cue>[Aa]ccording[ ]+to)[ ]+{SPEAKER}[ ]*,?[ ]*$")
+
+NUMBERED_POINT_RE = re.compile(r"(?P<number>\d{1,3})[ ]*[-–.)][ ]*(?=\S)")

@@ -1,11 +1,12 @@
 """Shared personas and data: an editor, a reader, an anonymous visitor, the seeds."""
 
-import pytest
-from django.conf import settings
-from django.contrib.auth import get_user_model
+import os
+from pathlib import Path
 
-from curation.permissions import editor_group
-from curation.seeding import seeds_load
+import pytest
+
+# Django imports stay inside the fixtures so that the pure-Python tests
+# (extraction, parsing) also run without Django configured.
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -18,6 +19,10 @@ def pytest_sessionfinish(session, exitstatus):
 @pytest.fixture
 def editor(db):
     """Alice, an editor: staff, in the Editor group, not a superuser."""
+    from django.contrib.auth import get_user_model
+
+    from curation.permissions import editor_group
+
     user = get_user_model().objects.create_user("alice", password="alice-password-123", is_staff=True)
     user.groups.add(editor_group())
     return user
@@ -26,6 +31,8 @@ def editor(db):
 @pytest.fixture
 def reader(db):
     """Bob, a logged-in reader with no desk rights."""
+    from django.contrib.auth import get_user_model
+
     return get_user_model().objects.create_user("bob", password="bob-password-123")
 
 
@@ -38,10 +45,64 @@ def editor_client(client, editor):
 @pytest.fixture
 def seeded(db):
     """The seed articles with their curation and the Abadi correction."""
+    from django.conf import settings
+
+    from curation.seeding import seeds_load
+
     return seeds_load(seeds_dir=settings.CURATION_SEEDS_DIR)
 
 
 @pytest.fixture
 def seeded_as_published(db):
     """The seed articles as printed, before any correction."""
+    from django.conf import settings
+
+    from curation.seeding import seeds_load
+
     return seeds_load(seeds_dir=settings.CURATION_SEEDS_DIR, as_published=True)
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+@pytest.fixture
+def browser_page(live_server):
+    """A Playwright page in Debian's Chromium, pointed at a live test server.
+
+    Outside CI the test skips when Chromium is missing; in CI (CI=true) a
+    missing browser fails the run, since .ci/run installs it.
+    """
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing; .ci/run should have installed Debian's chromium")
+        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium to run the browser tests")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop; Django must allow ORM calls
+    # from the test body in the meantime.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        yield page
+        context.close()
+        browser.close()
+
+
+def save_screenshot(page, name: str) -> Path:
+    """Keep a screenshot as a test artifact in test-artifacts/."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

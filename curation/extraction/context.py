@@ -120,6 +120,10 @@ class ArticleContext:
         return Resolution(None, pronoun, "pronoun:" + pronoun.lower(), 0.2,
                           (f'no one to whom "{pronoun}" could refer',))
 
+    def subject_of(self, sentence: Span, limit: int) -> Mention | None:
+        """The first person named in a sentence before ``limit``: its usual subject."""
+        return self._first_mention(sentence.start, limit, "person")
+
     def _first_mention(self, start: int, end: int, wanted: str) -> Mention | None:
         first = bisect.bisect_left(self._mention_starts, start)
         for mention in self.mentions[first:]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Sequence
 
@@ -16,7 +17,7 @@ from .direct import (
     word_count,
 )
 from .documents import numbered_claims
-from .indirect import Reported, reported_in_sentence
+from .indirect import Reported, participle_clauses, reported_in_sentence
 from .records import KnownActor, Suggestion
 
 _KIND_CONFIDENCE = {"direct": 1.0, "indirect": 0.85, "claim": 0.8}
@@ -86,13 +87,35 @@ def _continuation(context: ArticleContext, quote: QuoteSpan, previous: Suggestio
 
 
 def _indirect_suggestions(context: ArticleContext, direct: list[Suggestion]) -> list[Suggestion]:
-    suggestions = []
+    found: list[Suggestion] = []
     for sentence in context.sentences:
         for reported in reported_in_sentence(context, sentence):
-            if any(d.start < reported.end and reported.start < d.end for d in direct):
-                continue
-            suggestions.append(_reported_suggestion(context, reported))
-    return suggestions
+            if not _overlaps_any(reported.start, reported.end, direct):
+                found.append(_reported_suggestion(context, reported))
+        for start, end, cue in participle_clauses(context, sentence):
+            if not _overlaps_any(start, end, direct + found):
+                found.append(_participle_suggestion(context, sentence, start, end, cue, direct + found))
+    return found
+
+
+def _overlaps_any(start: int, end: int, suggestions: list[Suggestion]) -> bool:
+    return any(other.start < end and start < other.end for other in suggestions)
+
+
+def _participle_suggestion(context, sentence, start, end, cue, earlier: list[Suggestion]) -> Suggestion:
+    """'…, stressing that X': X is said by whoever speaks earlier in the sentence."""
+    same_sentence = [s for s in earlier if sentence.start <= s.start < start and s.speaker_start is not None]
+    if same_sentence:
+        main = max(same_sentence, key=lambda suggestion: suggestion.start)
+        return replace(main, text=context.text[start:end], start=start, end=end, kind="indirect",
+                       cue=cue, confidence=round(main.confidence * 0.95, 2),
+                       reasons=(f'indirect statement, cue "{cue}"', f"continues what {main.speaker_name} said"))
+    subject = context.subject_of(sentence, start)
+    if subject is None:
+        return _suggestion(context, start, end, "indirect", cue, None,
+                           Resolution(None, "", "", 0.3, ("no speaker is named",)))
+    resolution = context.resolve(context.norm[subject.start:subject.end], subject.start)
+    return _suggestion(context, start, end, "indirect", cue, (subject.start, subject.end), resolution)
 
 
 def _reported_suggestion(context: ArticleContext, reported: Reported) -> Suggestion:

@@ -33,18 +33,22 @@ class Reported:
 
 
 def reported_in_sentence(context: ArticleContext, sentence: Span) -> list[Reported]:
-    """Return the reported statements of one sentence, the main one first."""
+    """Return the main reported statement of one sentence, if any."""
     main = _subject_first(context, sentence) or _trailing_cue(context, sentence)
     if main is None:
         return []
-    found = [main]
-    for match in PARTICIPLE_RE.finditer(context.norm, main.end, sentence.end):
+    return [main]
+
+
+def participle_clauses(context: ArticleContext, sentence: Span) -> list[tuple[int, int, str]]:
+    """Return the (start, end, cue) of each "…, stressing that X" clause in a sentence."""
+    clauses = []
+    for match in PARTICIPLE_RE.finditer(context.norm, sentence.start, sentence.end):
         start = match.end()
         end = _content_end(context, start, sentence.end)
         if _enough_words(context, start, end):
-            found.append(Reported(start, end, match.group("cue"), main.printed,
-                                  main.speaker_start, main.speaker_end, "participle"))
-    return found
+            clauses.append((start, end, match.group("cue")))
+    return clauses
 
 
 def _subject_first(context: ArticleContext, sentence: Span) -> Reported | None:
@@ -109,7 +113,7 @@ def _trailing_cue(context: ArticleContext, sentence: Span) -> Reported | None:
         end = speaker.start()
         while end > sentence.start and norm[end - 1] in " ,":
             end -= 1
-        if norm[end:speaker.start()].strip() != "," and end != speaker.start():
+        if "," not in norm[end:speaker.start()]:
             continue
         if _enough_words(context, sentence.start, end):
             return Reported(sentence.start, end, _clean_cue(cue.group("cue")), speaker.group("speaker"),

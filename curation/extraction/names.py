@@ -58,7 +58,9 @@ _ROLE_SYNONYMS = {
     "defense": "defence", "advisor": "adviser", "lawmaker": "mp",
 }
 _ROLE_FILLER = frozenset({"the", "a", "an", "top", "senior", "new", "former", "country's",
-                          "of", "for", "and", "s", "chief", "veteran", "acting", "affairs"})
+                          "of", "for", "and", "s", "chief", "veteran", "acting", "affairs",
+                          "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady",
+                          "sheikh", "ltg", "his", "her", "excellency"})
 
 
 def _role_words(text: str) -> list[str]:

@@ -152,7 +152,20 @@ class ArticleContext:
         if own:
             return Resolution(None, own[-1].name, own[-1].key, 0.6,
                               (f'"{printed}" is not a known actor',))
+        fuller = self._earlier_full_name(name, position)
+        if fuller is not None:
+            return Resolution(None, fuller.name, fuller.key, 0.6,
+                              (f'"{printed}" is {fuller.name}, named earlier; not a known actor',))
         return Resolution(None, name, unknown_key(name), 0.5, (f'"{printed}" is not a known actor',))
+
+    def _earlier_full_name(self, name: str, position: int) -> Mention | None:
+        tokens = name_tokens(name)
+        if len(tokens) != 1:
+            return None
+        for mention in reversed(self.mentions_before(position)):
+            if mention.how != "role" and name_tokens(mention.name)[-1:] == tokens and len(name_tokens(mention.name)) > 1:
+                return mention
+        return None
 
     def resolve(self, printed: str, start: int) -> Resolution:
         lowered = printed.lower()

@@ -128,7 +128,19 @@ def _reported_suggestion(context: ArticleContext, reported: Reported) -> Suggest
     return _suggestion(context, reported.start, reported.end, kind, reported.cue, span, resolution)
 
 
+def _trim_sentence_stop(context: ArticleContext, speaker_span):
+    """Leave out a full stop a name swallowed at the end of a sentence ("… Ministry.")."""
+    if speaker_span is None:
+        return None
+    start, end = speaker_span
+    last_word = context.text[start:end].split()[-1] if end > start else ""
+    if last_word.endswith(".") and len(last_word) > 4 and last_word.count(".") == 1:
+        end -= 1
+    return start, end
+
+
 def _suggestion(context, start, end, kind, cue, speaker_span, resolution: Resolution) -> Suggestion:
+    speaker_span = _trim_sentence_stop(context, speaker_span)
     printed = "" if speaker_span is None else context.text[speaker_span[0]:speaker_span[1]]
     speaker_start, speaker_end = speaker_span if speaker_span else (None, None)
     reasons = (f'{kind} statement, cue "{cue}"' if cue else f"{kind} statement",) + resolution.reasons

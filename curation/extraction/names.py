@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Sequence
 
-from .lexicon import DEMONYMS, NAME_PARTICLES, TITLE_WORDS
+from .lexicon import DEMONYMS, NAME_PARTICLES, ROLE_NOUNS, TITLE_WORDS
 from .records import KnownActor, KnownRole
 from .text import normalise_same_length
 
@@ -48,6 +48,8 @@ def strip_titles(printed: str) -> tuple[str, str]:
             break
         index -= 1
     name = " ".join(words[index:]).strip(" ,")
+    if name.endswith(".") and len(name.split()[-1]) > 4:
+        name = name[:-1]
     return " ".join(words[:index]).strip(" ,"), name
 
 
@@ -57,6 +59,10 @@ _ROLE_SYNONYMS = {
     "chairwoman": "chairman", "secretary-general": "secretary general",
     "defense": "defence", "advisor": "adviser", "lawmaker": "mp",
 }
+_ROLE_VOCABULARY = frozenset(
+    word for noun in ROLE_NOUNS for word in _ROLE_SYNONYMS.get(noun, noun).replace("-", " ").split()
+) | {"foreign", "interior", "defence", "finance", "prime", "deputy", "vice", "justice", "health",
+     "trade", "legal", "undersecretary", "spokesperson", "ministry", "presidency", "diplomat"}
 _ROLE_FILLER = frozenset({"the", "a", "an", "top", "senior", "new", "former", "country's",
                           "of", "for", "and", "s", "chief", "veteran", "acting", "affairs",
                           "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady",
@@ -83,7 +89,8 @@ class RoleQuery:
 def role_query(phrase: str) -> RoleQuery:
     words = _role_words(phrase)
     country = next((DEMONYMS[word] for word in words if word in DEMONYMS), None)
-    required = {w for w in words if w not in _ROLE_FILLER and w not in DEMONYMS}
+    # Only role words count: an unlisted nationality or place must not block a match.
+    required = {w for w in words if w in _ROLE_VOCABULARY}
     if "diplomat" in required:
         # "The top diplomat" is the foreign minister; a plain "diplomat" may be any envoy.
         required.discard("diplomat")

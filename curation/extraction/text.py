@@ -76,7 +76,7 @@ def boilerplate_spans(text: str, lines: list[Span]) -> list[Span]:
     caption_expected = False
     for line in lines:
         content = text[line.start:line.end].strip()
-        if caption_expected and '"' not in content:
+        if caption_expected:
             dropped.append(line)
             caption_expected = False
             continue

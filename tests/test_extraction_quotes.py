@@ -1,0 +1,87 @@
+from curation.extraction import extract
+
+
+def _by_text(suggestions, fragment):
+    return next(s for s in suggestions if fragment in s.text)
+
+
+def test_it_finds_a_curly_quote_with_the_speaker_after_it():
+    text = "“The border crossing will reopen next week,” Karimi said on Monday."
+    [quote] = extract(text)
+    assert quote.kind == "direct"
+    assert quote.text == "The border crossing will reopen next week"
+    assert text[quote.start:quote.end] == quote.text
+    assert quote.speaker_as_printed == "Karimi"
+    assert quote.cue == "said"
+
+
+def test_it_finds_a_straight_quote_with_the_speaker_before_it():
+    text = 'Governor Lina Haddad warned: "The dam cannot hold another season of floods."'
+    [quote] = extract(text)
+    assert quote.text == "The dam cannot hold another season of floods."
+    assert quote.speaker_as_printed == "Governor Lina Haddad"
+    assert quote.speaker_name == "Lina Haddad"
+    assert quote.cue == "warned"
+
+
+def test_it_ignores_scare_quotes_without_a_cue():
+    text = "The militia declared a so-called “emirate” in the valley in 2016."
+    assert extract(text) == []
+
+
+def test_it_keeps_a_quote_running_over_several_paragraphs_as_one_statement():
+    text = (
+        "Port director Omar Saleh said: “Ships are waiting ten days to unload.\n\n"
+        "“We have asked the ministry for two more cranes,” he added."
+    )
+    suggestions = extract(text)
+    assert len(suggestions) == 1
+    assert suggestions[0].text.startswith("Ships are waiting")
+    assert suggestions[0].text.endswith("two more cranes")
+
+
+def test_it_attributes_both_halves_of_a_split_quote():
+    text = '"The talks were useful," Mrs. Okafor said, "but nothing has been signed yet."'
+    first, second = extract(text)
+    assert first.text == "The talks were useful"
+    assert second.text == "but nothing has been signed yet."
+    assert first.speaker_as_printed == "Mrs. Okafor" and second.speaker_as_printed == "he" or second.speaker_name == "Okafor"
+    assert second.speaker_name == "Okafor"
+
+
+def test_it_gives_an_uncued_quote_right_after_another_to_the_same_speaker():
+    text = '"Prices doubled in a month", Farid Aziz said. "Families cannot keep up."'
+    first, second = extract(text)
+    assert second.speaker_name == "Farid Aziz"
+    assert second.cue == ""
+
+
+def test_it_marks_a_quote_with_no_speaker_as_unattributed():
+    text = 'Residents gathered outside the town hall.\n\n"We were never told the water was unsafe to drink."'
+    [quote] = extract(text)
+    assert quote.speaker is None
+    assert quote.speaker_as_printed == ""
+
+
+def test_it_attributes_a_quote_read_from_a_document_to_its_issuer():
+    text = "“Aid convoys must be allowed through” read an official statement from the Health Ministry."
+    [quote] = extract(text)
+    assert quote.cue == "read"
+    assert quote.speaker_name == "Health Ministry"
+
+
+def test_it_keeps_apostrophes_and_nested_quotes_inside_the_quote():
+    text = "“We won’t accept what they call ‘temporary’ measures,” the mayor said."
+    [quote] = extract(text)
+    assert quote.text == "We won’t accept what they call ‘temporary’ measures"
+
+
+def test_it_drops_photo_captions_and_site_furniture():
+    text = (
+        "Minister Anna Berg said “the bridge will be finished by spring.”\n\n"
+        "©\n\nReuters Photo / Jane Doe\n\n"
+        "Workers stand on the bridge, saying “we have not been paid for months” in protest.\n\n"
+        "Sponsored Links"
+    )
+    texts = [s.text for s in extract(text)]
+    assert texts == ["the bridge will be finished by spring."]

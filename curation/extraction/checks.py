@@ -93,7 +93,8 @@ def _not_introduced(context: ArticleContext, statement: StatementView, main: str
     suggestion = main if main and main != statement.speaker else None
     message = f'"{name}" appears here without ever being introduced in this article.'
     if suggestion:
-        message += (f" The article is about {context.index.by_slug[suggestion].name}; "
+        known = context.index.by_slug.get(suggestion)
+        message += (f" The article is about {known.name if known else suggestion}; "
                     "the quote may be theirs.")
     return Flag("speaker_not_introduced", "warning", message, suggestion)
 

@@ -7,7 +7,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Sequence
 
-from .lexicon import PRONOUNS
+from .lexicon import ORGANISATION_NOUNS, PRONOUNS
+
+ORGANISATION_NOUN_SET = frozenset(ORGANISATION_NOUNS) | {"organisation", "programme", "agency"}
 from .mentions import Mention, scan_names, scan_role_phrases, unknown_key
 from .names import ActorIndex, has_role_on, name_tokens, role_country_fits, role_fits, role_query, strip_titles
 from .records import KnownActor
@@ -139,7 +141,8 @@ class ArticleContext:
         """Resolve a printed name: registry name or alias, surname, else unknown."""
         title, name = strip_titles(printed)
         name = name or printed
-        own = [m for m in self.mentions if m.start == position or m.start <= position < m.end]
+        # In "London Fire Brigade commissioner Dany Cotton" the speaker is the last name printed.
+        own = [m for m in self.mentions if m.start <= position < m.end or position <= m.start < position + len(printed)]
         if own and own[-1].slug:
             mention = own[-1]
             return Resolution(mention.slug, mention.name, mention.key, _confidence(mention.how),
@@ -183,7 +186,22 @@ class ArticleContext:
         roles = [m for m in own if m.how == "role"]
         if roles:
             return self.resolve_role(roles[0].printed, roles[0].start)
+        organisation = self._organisation_described(printed, start)
+        if organisation is not None:
+            return Resolution(organisation.slug, organisation.name, organisation.key, 0.7,
+                              (f'"{printed}" refers back to {organisation.name}',))
         return self.resolve_name(printed, start)
+
+    def _organisation_described(self, printed: str, position: int) -> Mention | None:
+        """"the committee" or "the statement": the last organisation named, by its noun if possible."""
+        words = set(printed.lower().split())
+        if not words & ORGANISATION_NOUN_SET:
+            return None
+        earlier = [m for m in self.mentions_before(position) if m.kind == "organisation"]
+        for mention in reversed(earlier):
+            if words & set(mention.name.lower().split()) & ORGANISATION_NOUN_SET:
+                return mention
+        return earlier[-1] if earlier else None
 
 
 def _confidence(how: str) -> float:

@@ -89,8 +89,9 @@ def attribute_after(context: ArticleContext, quote: QuoteSpan, paragraph: Span) 
                          (AFTER_QUOTE_INVERTED_RE, "after")):
         match = pattern.match(tail)
         if match:
-            return Attribution(match.group("cue"), match.group("speaker"),
-                               offset + match.start("speaker"), offset + match.end("speaker"),
+            group = "speaker" if match.group("speaker") else "titled"
+            return Attribution(match.group("cue"), match.group(group),
+                               offset + match.start(group), offset + match.end(group),
                                offset + match.end(), how)
     return None
 

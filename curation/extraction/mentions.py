@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import DEMONYMS, NAME_PARTICLES, ROLE_NOUN_PATTERN, TITLE_WORDS
+from .lexicon import DEMONYMS, NAME_PARTICLES, ORGANISATION_NOUNS, ROLE_NOUN_PATTERN, ROLE_NOUNS, TITLE_WORDS
+from .patterns import FINITE_CUE_RE
 from .names import ActorIndex, name_key, name_tokens
 
 _NAME_WORD = r"[A-Z][^\W_]*(?:['.-][^\W_]+)*\.?"
@@ -29,7 +30,13 @@ PERSON_TITLES = frozenset(
     undersecretary secretary spokesman spokeswoman spokesperson envoy chairman senator
     governor king queen prince emir imam ayatollah judge premier chancellor mayor
     commander director adviser advisor""".split()
+) | frozenset(word for noun in ROLE_NOUNS for word in noun.split()) | frozenset(
+    "said says told added stated noted warned replied wrote".split()
 )
+ORGANISATION_WORDS = frozenset(ORGANISATION_NOUNS) - {"statement", "report", "communique"} | {
+    "programme", "program", "fund", "bank", "board", "institute", "brigade", "forces", "cross",
+    "crescent", "federation", "association", "network", "foundation"}
+
 
 
 @dataclass(frozen=True)
@@ -121,10 +128,23 @@ def _match_segment(norm, titles, names, preceding, index) -> list[Mention]:
     start, end = names[0].start, names[-1].end
     printed = norm[start:end].rstrip(".")
     end = start + len(printed)
+    if not name_tokens(printed):
+        return []
+    if any(word.bare in ORGANISATION_WORDS for word in names):
+        full = norm[(titles[0].start if titles else start):end]
+        return [Mention(start, end, printed, unknown_key(full), full, None, "organisation", "name", title)]
     is_titled = any(word.bare in PERSON_TITLES for word in titles) or preceding in PERSON_TITLES
-    if not is_titled or not name_tokens(printed):
+    if not (is_titled or len(names) > 1 and _speaks_next(norm, end)):
         return []
     return [Mention(start, end, printed, unknown_key(printed), printed, None, "person", "title", title)]
+
+
+def _speaks_next(norm: str, end: int) -> bool:
+    """True for "Asad Memon, a rescue worker" and "Asad Memon said": a person, not a place."""
+    if re.match(r",[ ]+(?:a|an|the)[ ]+[a-z]", norm[end:end + 12]):
+        return True
+    cue = FINITE_CUE_RE.match(norm, end + 1) if norm[end:end + 1] == " " else None
+    return cue is not None
 
 
 def _known_windows(norm, names, index, title) -> list[Mention]:

@@ -33,8 +33,15 @@ ADVERBIAL_RE = re.compile(r"[ ]+(?:in|on|at|to|during|after|before|via|through|l
 THAT_RE = re.compile(r"[ ]*,?[ ]*that\b[ ]*")
 
 # After a closing quote: '…," Salih added' or '…" read an official statement from X'.
-AFTER_QUOTE_RE = re.compile(rf"^[ ]*[,:]?[ ]*{SPEAKER}{_INTERJECTION}[ ]+(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])")
-AFTER_QUOTE_INVERTED_RE = re.compile(rf"^[ ]*[,:]?[ ]*(?P<cue>{FINITE_CUE_PATTERN})[ ]+(?P<speaker>(?<![\w'-]){_NAME_CHAIN}|{_DESCRIPTION})")
+_LOWER_ROLE = r"(?:[a-z][\w-]*[ ]+){0,3}"
+_APPOSITIVE = r"(?:,[ ]+(?:a|an|the)[ ]+[^,\"]{1,60},)?"
+AFTER_QUOTE_RE = re.compile(
+    rf"^[ ]*[,:]?[ ]*(?:{SPEAKER}|(?P<titled>{_LOWER_ROLE}{_NAME_CHAIN})){_APPOSITIVE}{_INTERJECTION}"
+    rf"[ ]+(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])"
+)
+AFTER_QUOTE_INVERTED_RE = re.compile(
+    rf"^[ ]*[,:]?[ ]*(?P<cue>{FINITE_CUE_PATTERN})[ ]+(?P<speaker>{_LOWER_ROLE}(?<![\w'-]){_NAME_CHAIN}|{_DESCRIPTION}|(?:an?|the)[ ]+(?:[a-z]+[ ]+)?(?:{ORGANISATION_NOUN_PATTERN}))"
+)
 AFTER_QUOTE_DOCUMENT_RE = re.compile(
     rf"^[ ]*[,:]?[ ]*(?P<cue>read|said|says|stated)[ ]+(?:an?|the)[ ]+(?:[\w-]+[ ]+)?"
     rf"(?:statement|communique|release|letter|message|post|report)[ ]+(?:from|by|of|issued[ ]+by)[ ]+"

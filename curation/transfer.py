@@ -1,0 +1,312 @@
+"""Export and restore the whole editorial state as one versioned JSON document.
+
+The export is deterministic (sorted, no timestamps of its own), so exporting,
+restoring into an empty database and exporting again gives identical files.
+Editors are referred to by user name; restoring creates missing accounts
+without a usable password.
+"""
+
+from datetime import date, datetime
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from curation.models import (
+    Actor,
+    ActorAlias,
+    ActorRole,
+    ActorSlugRedirect,
+    Article,
+    AttributionCorrection,
+    AttributionFlag,
+    ReviewDecision,
+    Statement,
+    Tag,
+    TagAlias,
+    TagSlugRedirect,
+)
+
+EXPORT_FORMAT = "curation-desk-export"
+EXPORT_VERSION = 1
+
+
+class RestoreRefused(Exception):
+    """The document cannot be restored here; the message says why."""
+
+
+def curation_export() -> dict:
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "actors": [_actor_record(actor) for actor in Actor.objects.order_by("slug").prefetch_related("aliases", "roles", "slug_redirects")],
+        "tags": [_tag_record(tag) for tag in Tag.objects.order_by("slug").select_related("parent").prefetch_related("aliases", "slug_redirects")],
+        "articles": [_article_record(article) for article in Article.objects.order_by("import_key")],
+        "statements": [
+            _statement_record(statement)
+            for statement in Statement.objects.select_related("article", "speaker")
+            .prefetch_related("tags")
+            .order_by("article__import_key", "start", "end")
+        ],
+        "corrections": [
+            {
+                "statement": _statement_key(correction.statement),
+                "from_actor": _slug(correction.from_actor),
+                "to_actor": _slug(correction.to_actor),
+                "speaker_as_printed": correction.speaker_as_printed,
+                "reason": correction.reason,
+                "editor": correction.editor.get_username(),
+                "corrected_at": correction.corrected_at.isoformat(),
+                "is_public": correction.is_public,
+            }
+            for correction in AttributionCorrection.objects.select_related(
+                "statement__article", "from_actor", "to_actor", "editor"
+            ).order_by("corrected_at", "id")
+        ],
+        "flags": [
+            {
+                "statement": _statement_key(flag.statement),
+                "code": flag.code,
+                "severity": flag.severity,
+                "message": flag.message,
+                "suggested_speaker": _slug(flag.suggested_speaker),
+                "created_at": flag.created_at.isoformat(),
+                "resolved_at": flag.resolved_at.isoformat() if flag.resolved_at else None,
+                "resolved_by": flag.resolved_by.get_username() if flag.resolved_by else None,
+                "resolution": flag.resolution,
+            }
+            for flag in AttributionFlag.objects.select_related(
+                "statement__article", "suggested_speaker", "resolved_by"
+            ).order_by("statement__article__import_key", "statement__start", "code", "id")
+        ],
+        "decisions": [
+            {
+                "statement": _statement_key(decision.statement),
+                "decision": decision.decision,
+                "suggestion": decision.suggestion,
+                "outcome": decision.outcome,
+                "editor": decision.editor.get_username(),
+                "decided_at": decision.decided_at.isoformat(),
+            }
+            for decision in ReviewDecision.objects.select_related("statement__article", "editor").order_by("decided_at", "id")
+        ],
+    }
+
+
+def _slug(instance) -> str | None:
+    return instance.slug if instance else None
+
+
+def _statement_key(statement: Statement) -> list:
+    return [statement.article.import_key, statement.start, statement.end]
+
+
+def _actor_record(actor: Actor) -> dict:
+    return {
+        "slug": actor.slug,
+        "name": actor.name,
+        "kind": actor.kind,
+        "description": actor.description,
+        "created_at": actor.created_at.isoformat(),
+        "aliases": sorted(alias.name for alias in actor.aliases.all()),
+        "roles": sorted(
+            (
+                {
+                    "title": role.title,
+                    "organisation": role.organisation,
+                    "start": role.start.isoformat() if role.start else None,
+                    "end": role.end.isoformat() if role.end else None,
+                }
+                for role in actor.roles.all()
+            ),
+            key=lambda role: (role["start"] or "", role["title"], role["organisation"]),
+        ),
+        "former_slugs": sorted(redirect.old_slug for redirect in actor.slug_redirects.all()),
+    }
+
+
+def _tag_record(tag: Tag) -> dict:
+    return {
+        "slug": tag.slug,
+        "name": tag.name,
+        "parent": _slug(tag.parent),
+        "description": tag.description,
+        "aliases": sorted(alias.name for alias in tag.aliases.all()),
+        "former_slugs": sorted(redirect.old_slug for redirect in tag.slug_redirects.all()),
+    }
+
+
+def _article_record(article: Article) -> dict:
+    return {
+        "import_key": article.import_key,
+        "slug": article.slug,
+        "title": article.title,
+        "outlet": article.outlet,
+        "url": article.url,
+        "published_on": article.published_on.isoformat() if article.published_on else None,
+        "status": article.status,
+        "imported_at": article.imported_at.isoformat(),
+        "body": article.body,
+    }
+
+
+def _statement_record(statement: Statement) -> dict:
+    return {
+        "key": _statement_key(statement),
+        "kind": statement.kind,
+        "text": statement.text,
+        "prefix": statement.prefix,
+        "suffix": statement.suffix,
+        "anchor": statement.anchor,
+        "speaker_as_printed": statement.speaker_as_printed,
+        "speaker": _slug(statement.speaker),
+        "review_status": statement.review_status,
+        "published": statement.published,
+        "origin": statement.origin,
+        "confidence": statement.confidence,
+        "version": statement.version,
+        "created_at": statement.created_at.isoformat(),
+        "tags": sorted(tag.slug for tag in statement.tags.all()),
+    }
+
+
+@transaction.atomic
+def curation_restore(document: dict) -> dict[str, int]:
+    """Restore an export into an empty desk; refuse anything else, changing nothing."""
+    if document.get("format") != EXPORT_FORMAT:
+        raise RestoreRefused("this is not a Curation Desk export (its “format” is missing or different)")
+    if document.get("version") != EXPORT_VERSION:
+        raise RestoreRefused(
+            f"the export has version {document.get('version')!r}; this desk restores version {EXPORT_VERSION}"
+        )
+    if Article.objects.exists() or Actor.objects.exists() or Tag.objects.exists():
+        raise RestoreRefused("the database already holds articles, actors or tags; restore into an empty desk")
+    actors = _restore_actors(document["actors"])
+    tags = _restore_tags(document["tags"])
+    articles = {
+        record["import_key"]: Article.objects.create(
+            **{**record, "content_hash": _hash(record["body"]), "published_on": _date(record["published_on"]),
+               "imported_at": _datetime(record["imported_at"])}
+        )
+        for record in document["articles"]
+    }
+    statements = _restore_statements(document["statements"], articles, actors, tags)
+    users = _UserCache()
+    for record in document["corrections"]:
+        AttributionCorrection.objects.create(
+            statement=statements[tuple(record["statement"])],
+            from_actor=actors.get(record["from_actor"]),
+            to_actor=actors.get(record["to_actor"]),
+            speaker_as_printed=record["speaker_as_printed"],
+            reason=record["reason"],
+            editor=users.get(record["editor"]),
+            corrected_at=_datetime(record["corrected_at"]),
+            is_public=record["is_public"],
+        )
+    for record in document.get("flags", []):
+        AttributionFlag.objects.create(
+            statement=statements[tuple(record["statement"])],
+            code=record["code"],
+            severity=record["severity"],
+            message=record["message"],
+            suggested_speaker=actors.get(record["suggested_speaker"]),
+            created_at=_datetime(record["created_at"]),
+            resolved_at=_datetime(record["resolved_at"]) if record["resolved_at"] else None,
+            resolved_by=users.get(record["resolved_by"]) if record["resolved_by"] else None,
+            resolution=record["resolution"],
+        )
+    for record in document.get("decisions", []):
+        ReviewDecision.objects.create(
+            statement=statements[tuple(record["statement"])],
+            decision=record["decision"],
+            suggestion=record["suggestion"],
+            outcome=record["outcome"],
+            editor=users.get(record["editor"]),
+            decided_at=_datetime(record["decided_at"]),
+        )
+    return {
+        "actors": len(actors),
+        "tags": len(tags),
+        "articles": len(articles),
+        "statements": len(statements),
+        "corrections": len(document["corrections"]),
+    }
+
+
+def _restore_actors(records: list[dict]) -> dict[str, Actor]:
+    actors = {}
+    for record in records:
+        actor = Actor.objects.create(
+            slug=record["slug"], name=record["name"], kind=record["kind"],
+            description=record["description"], created_at=_datetime(record["created_at"]),
+        )
+        for name in record["aliases"]:
+            ActorAlias.objects.create(actor=actor, name=name)
+        for role in record["roles"]:
+            ActorRole.objects.create(actor=actor, **{**role, "start": _date(role["start"]), "end": _date(role["end"])})
+        for old_slug in record["former_slugs"]:
+            ActorSlugRedirect.objects.create(actor=actor, old_slug=old_slug)
+        actors[actor.slug] = actor
+    return actors
+
+
+def _restore_tags(records: list[dict]) -> dict[str, Tag]:
+    tags = {
+        record["slug"]: Tag.objects.create(slug=record["slug"], name=record["name"], description=record["description"])
+        for record in records
+    }
+    for record in records:
+        tag = tags[record["slug"]]
+        if record["parent"]:
+            tag.parent = tags[record["parent"]]
+            tag.save(update_fields=["parent"])
+        for name in record["aliases"]:
+            TagAlias.objects.create(tag=tag, name=name)
+        for old_slug in record["former_slugs"]:
+            TagSlugRedirect.objects.create(tag=tag, old_slug=old_slug)
+    return tags
+
+
+def _restore_statements(records, articles, actors, tags) -> dict[tuple, Statement]:
+    statements = {}
+    for record in records:
+        import_key, start, end = record["key"]
+        statement = Statement.objects.create(
+            article=articles[import_key], start=start, end=end,
+            **{field: record[field] for field in (
+                "kind", "text", "prefix", "suffix", "anchor", "speaker_as_printed", "review_status",
+                "published", "origin", "confidence", "version",
+            )},
+            speaker=actors.get(record["speaker"]),
+            created_at=_datetime(record["created_at"]),
+        )
+        statement.tags.set([tags[slug] for slug in record["tags"]])
+        statements[(import_key, start, end)] = statement
+    return statements
+
+
+class _UserCache:
+    def __init__(self):
+        self.users = {}
+
+    def get(self, username: str):
+        if username not in self.users:
+            user, created = get_user_model().objects.get_or_create(username=username, defaults={"is_active": False})
+            if created:
+                user.set_unusable_password()
+                user.save(update_fields=["password"])
+            self.users[username] = user
+        return self.users[username]
+
+
+def _hash(body: str) -> str:
+    from curation.importing import content_hash
+
+    return content_hash(body)
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _datetime(value: str) -> datetime:
+    return datetime.fromisoformat(value)

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection, transaction
 
 from curation.importing import decode_article, parse_article
 from curation.models import Actor, ActorAlias, ActorRole, Article, Statement, Tag, TagAlias
@@ -21,6 +21,7 @@ from curation.services import statement_create, statement_reattribute
 CURATION_FILE = "curation.json"
 CURATION_FORMAT_VERSION = 1
 SEED_EDITOR_USERNAME = "seed-curator"
+SEED_LOCK_KEY = 0x5EED
 
 
 @dataclass
@@ -73,6 +74,7 @@ def seeds_load(*, seeds_dir: Path, as_published: bool = False) -> SeedReport:
     they were printed, for demonstrating and testing the correction flow.
     """
     curation = read_curation(seeds_dir)
+    _wait_for_other_seed_loads()
     report = SeedReport()
     tags = _load_tags(curation["tags"], report)
     actors = _load_actors(curation["actors"], report)
@@ -81,6 +83,17 @@ def seeds_load(*, seeds_dir: Path, as_published: bool = False) -> SeedReport:
     if not as_published:
         _apply_corrections(curation["corrections"], actors, report)
     return report
+
+
+def _wait_for_other_seed_loads() -> None:
+    """Serialise concurrent loads so a second one finds everything in place.
+
+    PostgreSQL holds the advisory lock until this transaction ends; SQLite
+    already lets one writer at a time through.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [SEED_LOCK_KEY])
 
 
 def _load_tags(entries: list[dict], report: SeedReport) -> dict[str, Tag]:

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "curation.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -159,18 +160,59 @@ STORAGES = {
 
 LOGIN_URL = "admin:login"
 
+# The REST API (curation/api): read-only, public, JSON only. Nobody signs in
+# to it, so an editor's session can never reveal drafts through it.
+
+
+def env_rate(name: str, default: str) -> str | None:
+    """Return a DRF throttle rate such as "120/min"; empty turns the limit off."""
+    value = os.environ.get(name, default).strip()
+    if not value:
+        return None
+    count, _, period = value.partition("/")
+    if not (count.isdigit() and period[:1] in {"s", "m", "h", "d"} and period):
+        raise ImproperlyConfigured(f"{name} must look like 120/min or 5000/day, not {value!r}.")
+    return value
+
+
+CURATION_API_ANON_RATE = env_rate("DJANGO_API_ANON_RATE", "120/min")
+CURATION_API_PAGE_SIZE = 20
+CURATION_API_MAX_PAGE_SIZE = 100
+
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "curation.api.schema.ApiAutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "curation.api.pagination.KeysetPagination",
+    "DEFAULT_THROTTLE_CLASSES": ["curation.api.throttles.AnonymousRateThrottle"],
+    "EXCEPTION_HANDLER": "curation.api.errors.exception_handler",
+    # Behind a reverse proxy set this to the number of proxies, so that the
+    # rate limit counts clients and not the proxy; 0 trusts REMOTE_ADDR only,
+    # so a client cannot dodge the limit with a forged X-Forwarded-For.
+    "NUM_PROXIES": env_int("DJANGO_API_NUM_PROXIES", 0),
 }
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Curation Desk API",
-    "DESCRIPTION": "Read-only access to the published statements, actors, articles, tags and corrections.",
+    "DESCRIPTION": (
+        "Read-only access to the published statements, actors, articles, tags and corrections. "
+        "Lists are paged by cursor: follow `next` and `previous`. See docs/API.md."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Tag operations by collection ("statements"), not by the shared "v1" prefix.
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # Enum names derived from field names ("KindEnum") would collide between
+    # statements and actors; name them after what they are.
+    "ENUM_NAME_OVERRIDES": {
+        "StatementKind": "curation.models.Statement.Kind",
+        "ActorKind": "curation.models.Actor.Kind",
+    },
 }
 
 # Production hardening; each is off in development so runserver works over HTTP.
@@ -184,6 +226,14 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Scripts and styles only from the desk itself; inline style attributes are
+# allowed because the admin's templates use a few.
+CONTENT_SECURITY_POLICY = os.environ.get(
+    "DJANGO_CONTENT_SECURITY_POLICY",
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'",
+)
 
 LOGGING = {
     "version": 1,

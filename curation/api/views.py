@@ -1,0 +1,180 @@
+"""Read-only endpoints over the public record.
+
+Every queryset starts from a model's ``public()``, the same definition the
+public pages use, and selects or prefetches everything its serializer shows,
+so a list page costs a fixed number of queries whatever its size.
+"""
+
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.middleware.http import ConditionalGetMiddleware
+from django.utils.decorators import decorator_from_middleware
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import viewsets
+
+from curation.api import filters, serializers
+from curation.api.filters import order_by_date
+from curation.models import Actor, Article, AttributionCorrection, Statement, Tag
+from curation.selectors import actor_find, tag_find
+
+# Adds an ETag computed from the rendered JSON and answers 304 when the
+# client's If-None-Match still matches. Scoped to the API, not the site.
+conditional_get = decorator_from_middleware(ConditionalGetMiddleware)
+
+
+def public_statement_count(statement_field: str):
+    """Count the public statements whose ``statement_field`` is the outer row."""
+    statements = (
+        Statement.objects.public()
+        .filter(**{statement_field: OuterRef("pk")})
+        .order_by()
+        .values(statement_field)
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(statements), 0)
+
+
+def public_statements():
+    """Public statements with their speaker, tags and public corrections fetched along."""
+    corrections = AttributionCorrection.objects.public().select_related("from_actor", "to_actor")
+    return (
+        Statement.objects.public()
+        .select_related("speaker")
+        .prefetch_related("tags", Prefetch("corrections", queryset=corrections, to_attr="public_corrections"))
+    )
+
+
+class PublicViewSet(viewsets.ReadOnlyModelViewSet):
+    @classmethod
+    def as_view(cls, actions=None, **initkwargs):
+        return conditional_get(super().as_view(actions, **initkwargs))
+
+    def filter_queryset(self, queryset):
+        # Filters narrow lists; on a detail they would only turn a stray
+        # parameter into a 404 for an object that exists.
+        if self.action != "list":
+            return queryset
+        return super().filter_queryset(queryset)
+
+    def lookup_value(self) -> str:
+        value = self.kwargs[self.lookup_url_kwarg or self.lookup_field]
+        # PostgreSQL refuses NUL in text; such an identifier names nothing.
+        if "\x00" in value:
+            raise Http404
+        return value
+
+    def get_object(self):
+        self.lookup_value()
+        return super().get_object()
+
+
+class FormerSlugRedirectMixin:
+    """Send a former slug (after a merge or rename) or an alias to the current address."""
+
+    redirects_former_slugs = True
+
+    def retrieve(self, request, *args, **kwargs):
+        try:
+            return super().retrieve(request, *args, **kwargs)
+        except Http404:
+            slug = self.lookup_value()
+            current = self.find_current(slug)
+            if current is None or current.slug == slug or not self.get_queryset().filter(pk=current.pk).exists():
+                raise
+        location = self.reverse_action("detail", kwargs={"slug": current.slug})
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{location}?{query}" if query else location)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List published statements", description="Newest first unless `ordering` says otherwise."),
+    retrieve=extend_schema(summary="One published statement"),
+)
+class StatementViewSet(PublicViewSet):
+    serializer_class = serializers.StatementSerializer
+    filterset_class = filters.StatementFilter
+
+    def get_queryset(self):
+        return public_statements().select_related("article").order_by("-id")
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List published articles", description="Newest first; undated articles last."),
+    retrieve=extend_schema(summary="One published article with its text and published statements"),
+)
+class ArticleViewSet(PublicViewSet):
+    lookup_field = "slug"
+    filterset_class = filters.ArticleFilter
+
+    def get_queryset(self):
+        articles = Article.objects.public().annotate(statement_count=public_statement_count("article"))
+        if self.action == "retrieve":
+            statements = public_statements().order_by("start", "id")
+            return articles.prefetch_related(Prefetch("statements", statements, to_attr="public_statements"))
+        return order_by_date(articles, "published_on", descending=True)
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return serializers.ArticleDetailSerializer
+        return serializers.ArticleSerializer
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List actors with published statements", description="Alphabetical by name."),
+    retrieve=extend_schema(summary="One actor"),
+)
+class ActorViewSet(FormerSlugRedirectMixin, PublicViewSet):
+    lookup_field = "slug"
+    serializer_class = serializers.ActorSerializer
+    filterset_class = filters.ActorFilter
+
+    def get_queryset(self):
+        return (
+            Actor.objects.public()
+            .annotate(statement_count=public_statement_count("speaker"))
+            .prefetch_related("aliases", "roles")
+            .order_by("name", "id")
+        )
+
+    def find_current(self, slug):
+        return actor_find(slug)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List tags", description="Alphabetical by name."),
+    retrieve=extend_schema(summary="One tag"),
+)
+class TagViewSet(FormerSlugRedirectMixin, PublicViewSet):
+    lookup_field = "slug"
+    serializer_class = serializers.TagSerializer
+    filterset_class = filters.TagFilter
+
+    def get_queryset(self):
+        return (
+            Tag.objects.public()
+            .select_related("parent")
+            .annotate(statement_count=public_statement_count("tags"))
+            .prefetch_related("aliases", "children")
+            .order_by("name", "id")
+        )
+
+    def find_current(self, slug):
+        return tag_find(slug)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List public corrections", description="The corrections log, newest first."),
+    retrieve=extend_schema(summary="One public correction"),
+)
+class CorrectionViewSet(PublicViewSet):
+    serializer_class = serializers.CorrectionSerializer
+    filterset_class = filters.CorrectionFilter
+
+    def get_queryset(self):
+        return (
+            AttributionCorrection.objects.public()
+            .select_related("statement__article", "from_actor", "to_actor")
+            .order_by("-corrected_at", "-id")
+        )

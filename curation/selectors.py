@@ -1,8 +1,20 @@
 """Reads shared by the public pages and the API."""
 
-from django.db.models import Q
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce, TruncMonth
 
-from curation.models import Actor, ActorSlugRedirect, Tag, TagSlugRedirect
+from curation.models import (
+    Actor,
+    ActorAlias,
+    ActorSlugRedirect,
+    Article,
+    AttributionCorrection,
+    Statement,
+    Tag,
+    TagSlugRedirect,
+)
 from curation.names import normalise_name
 
 
@@ -34,3 +46,248 @@ def actor_find(slug: str) -> Actor | None:
         return actor
     redirect = ActorSlugRedirect.objects.select_related("actor").filter(old_slug=slug).first()
     return redirect.actor if redirect else None
+
+
+# Public pages. Every read below starts from a ``public()`` queryset; each
+# returns a queryset whose related rows come in a fixed number of queries,
+# however many items a page shows.
+
+
+def _public_statement_count(outer_field: str):
+    """Count the public statements whose ``outer_field`` is the outer row."""
+    statements = (
+        Statement.objects.public()
+        .filter(**{outer_field: OuterRef("pk")})
+        .order_by()
+        .values(outer_field)
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return Coalesce(Subquery(statements, output_field=IntegerField()), 0)
+
+
+def _newest_said_first(queryset):
+    # Undated articles sort last on every database (PostgreSQL would put
+    # NULL first in a descending order).
+    return queryset.order_by(F("article__published_on").desc(nulls_last=True), "-article_id", "start")
+
+
+def articles_listing():
+    """Public articles, newest first, each with its number of public statements."""
+    return (
+        Article.objects.public()
+        .annotate(statement_count=_public_statement_count("article"))
+        .order_by(F("published_on").desc(nulls_last=True), "-id")
+    )
+
+
+def statements_listing():
+    """Public statements with their article and speaker, newest said first."""
+    corrected = AttributionCorrection.objects.public().filter(statement=OuterRef("pk"))
+    return _newest_said_first(
+        Statement.objects.public().select_related("article", "speaker").annotate(is_corrected=Exists(corrected))
+    )
+
+
+def corrections_listing():
+    """Public corrections, newest first, with everything a notice names."""
+    return (
+        AttributionCorrection.objects.public()
+        .select_related("statement__article", "statement__speaker", "from_actor", "to_actor")
+        # The notice names the earlier speaker as printed when that is one of their aliases.
+        .prefetch_related("from_actor__aliases")
+        .order_by("-corrected_at", "-id")
+    )
+
+
+def article_detail(slug: str) -> Article | None:
+    """Return the public article with its public statements, in text order, as ``public_statements``."""
+    statements = Statement.objects.public().select_related("speaker").prefetch_related("tags").order_by("start", "id")
+    return (
+        Article.objects.public()
+        .prefetch_related(Prefetch("statements", queryset=statements, to_attr="public_statements"))
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def article_corrections(article: Article):
+    """The public corrections of an article's statements, oldest first."""
+    return corrections_listing().filter(statement__article=article).order_by("corrected_at", "id")
+
+
+def statement_detail(pk: int) -> Statement | None:
+    """Return a public statement with its tags, speaker's roles and public corrections, oldest first."""
+    corrections = corrections_listing().order_by("corrected_at", "id")
+    return (
+        Statement.objects.public()
+        .select_related("article", "speaker")
+        .prefetch_related(
+            "tags",
+            "speaker__roles",
+            Prefetch("corrections", queryset=corrections, to_attr="public_corrections"),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def actor_public(slug: str) -> tuple[Actor | None, bool]:
+    """Return the public actor a slug names and whether the slug is a former one.
+
+    A former slug (kept after a merge) leads to the survivor only when the
+    survivor is public, so an old link never reveals an unpublished name.
+    """
+    actor = Actor.objects.public().prefetch_related("aliases", "roles").filter(slug=slug).first()
+    if actor:
+        return actor, False
+    survivor = actor_find(slug)
+    if survivor and survivor.slug != slug and Actor.objects.public().filter(pk=survivor.pk).exists():
+        return survivor, True
+    return None, False
+
+
+def actor_statements(actor: Actor):
+    """Every public statement attributed to ``actor``, newest said first."""
+    return statements_listing().filter(speaker=actor)
+
+
+def actor_statements_per_month(actor: Actor) -> tuple[dict[tuple[int, int], int], int]:
+    """Return public statements per (year, month) of their article, and how many are undated."""
+    months = (
+        Statement.objects.public()
+        .filter(speaker=actor)
+        .annotate(month=TruncMonth("article__published_on"))
+        .order_by()
+        .values("month")
+        .annotate(total=Count("pk"))
+    )
+    counts, undated = {}, 0
+    for row in months:
+        if row["month"] is None:
+            undated = row["total"]
+        else:
+            counts[(row["month"].year, row["month"].month)] = row["total"]
+    return counts, undated
+
+
+def actors_listing():
+    """Public actors by name, each with its number of public statements."""
+    return Actor.objects.public().annotate(statement_count=_public_statement_count("speaker")).order_by("name", "id")
+
+
+def actors_matching(queryset, text: str):
+    """Narrow ``queryset`` to actors whose name or any alias contains ``text``."""
+    aliases = ActorAlias.objects.filter(actor=OuterRef("pk"), name__icontains=text)
+    return queryset.filter(Q(name__icontains=text) | Exists(aliases))
+
+
+def tags_listing() -> list[Tag]:
+    """Every tag with its aliases and public statement count (tagged directly), as a tree."""
+    return tags_tree(
+        Tag.objects.public()
+        .prefetch_related("aliases")
+        .annotate(statement_count=_public_statement_count("tags"))
+        .order_by("name", "id")
+    )
+
+
+def tags_tree(queryset) -> list[Tag]:
+    """Return the top-level tags of ``queryset``, each with ``tree_children`` below it, recursively."""
+    tags = list(queryset)
+    by_id = {tag.pk: tag for tag in tags}
+    for tag in tags:
+        tag.tree_children = []
+    roots = []
+    for tag in tags:
+        parent = by_id.get(tag.parent_id)
+        (parent.tree_children if parent else roots).append(tag)
+    return roots
+
+
+def tag_statements(tag: Tag):
+    """Public statements tagged with ``tag`` or any tag below it, newest said first."""
+    tagged = Statement.tags.through.objects.filter(statement=OuterRef("pk"), tag_id__in=tag_descendant_ids(tag))
+    return statements_listing().filter(Exists(tagged))
+
+
+def articles_quoting(queryset, actors):
+    """Narrow articles to those with a public statement by any of ``actors``."""
+    statements = Statement.objects.public().filter(article=OuterRef("pk"), speaker__in=actors)
+    return queryset.filter(Exists(statements))
+
+
+def articles_tagged(queryset, tag: Tag):
+    """Narrow articles to those with a public statement tagged ``tag`` or below it."""
+    statements = Statement.objects.public().filter(
+        article=OuterRef("pk"), tags__in=tag_descendant_ids(tag)
+    )
+    return queryset.filter(Exists(statements))
+
+
+def actors_named(text: str) -> list[Actor]:
+    """Return the public actors a slug, former slug, name or alias names."""
+    found = actor_find(text)
+    if found:
+        candidates = Actor.objects.filter(pk=found.pk)
+    else:
+        key = normalise_name(text)
+        candidates = Actor.objects.filter(Q(name__iexact=text) | Q(aliases__normalised=key)).distinct()
+    return list(candidates.filter(pk__in=Actor.objects.public()))
+
+
+# Search. PostgreSQL ranks by full-text relevance with English stemming; on
+# SQLite (development, tests) every word must appear somewhere, newest first.
+
+SEARCH_WORDS_AT_MOST = 12
+
+
+def _words(text: str) -> list[str]:
+    return text.split()[:SEARCH_WORDS_AT_MOST]
+
+
+def _every_word_in(fields: tuple[str, ...], text: str) -> Q:
+    condition = Q()
+    for word in _words(text):
+        either = Q()
+        for field in fields:
+            either |= Q(**{f"{field}__icontains": word})
+        condition &= either
+    return condition
+
+
+def _ranked(queryset, vector, text: str):
+    query = SearchQuery(text, search_type="websearch", config="english")
+    return queryset.annotate(rank=SearchRank(vector, query)).filter(rank__gt=0).order_by("-rank", "-id")
+
+
+def statements_search(text: str):
+    """Public statements matching ``text`` in their words or speaker."""
+    if connection.vendor == "postgresql":
+        vector = SearchVector("text", config="english", weight="A") + SearchVector(
+            "speaker_as_printed", "speaker__name", config="english", weight="B"
+        )
+        return _ranked(statements_listing(), vector, text)
+    return statements_listing().filter(_every_word_in(("text", "speaker_as_printed", "speaker__name"), text))
+
+
+def articles_search(text: str):
+    """Public articles matching ``text`` in their title or body."""
+    if connection.vendor == "postgresql":
+        vector = SearchVector("title", config="english", weight="A") + SearchVector(
+            "outlet", "body", config="english", weight="B"
+        )
+        return _ranked(articles_listing(), vector, text)
+    return articles_listing().filter(_every_word_in(("title", "outlet", "body"), text))
+
+
+def actors_search(text: str):
+    """Public actors whose name or aliases contain every word of ``text``.
+
+    Names are not English prose, so stemming would not help them: the same
+    plain match serves both databases.
+    """
+    queryset = actors_listing()
+    for word in _words(text):
+        queryset = actors_matching(queryset, word)
+    return queryset

@@ -1,28 +1,176 @@
-from django.shortcuts import get_object_or_404, render
+"""The public pages readers browse without logging in.
 
-from curation.models import Actor, Article, Statement, Tag
+Reads go through ``curation.selectors``, which start from the ``public()``
+querysets: anything not published is a 404 here, never a hint.
+"""
+
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
+
+from curation import jsonld, selectors
+from curation.filters import ActorFilter, ArticleFilter, SearchForm
+from curation.highlight import Span, highlight, quote_in_context, span_fits
+from curation.models import Statement, Tag
+from curation.templatetags.desk import statement_label
+from curation.timeline import month_series, timeline_summary, timeline_svg
+
+PAGE_SIZE = 20
+ACTOR_PAGE_SIZE = 50
+SEARCH_RESULTS_AT_MOST = 20
+
+
+def _page(request, queryset, per_page=PAGE_SIZE):
+    """Return the requested page; a page that is not a number or does not exist is a 404."""
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("page") or 1)
+    except InvalidPage:
+        raise Http404("There is no such page.") from None
 
 
 def home(request):
-    articles = Article.objects.public().order_by("-published_on", "-id")
-    return render(request, "curation/home.html", {"articles": articles})
+    context = {
+        "section": "home",
+        "articles": selectors.articles_listing()[:5],
+        "statements": selectors.statements_listing()[:6],
+        "corrections": selectors.corrections_listing()[:5],
+    }
+    return render(request, "curation/home.html", context)
+
+
+def article_list(request):
+    article_filter = ArticleFilter(request.GET, queryset=selectors.articles_listing())
+    # With a filter in error, a list would answer a question nobody asked.
+    page = _page(request, article_filter.qs) if article_filter.is_valid() else None
+    return render(
+        request, "curation/article_list.html", {"section": "articles", "filter": article_filter, "page": page}
+    )
+
+
+def _is_placed(article, statement) -> bool:
+    return statement.anchor == Statement.Anchor.FOUND and span_fits(
+        article.body, statement.start, statement.end, statement.text
+    )
 
 
 def article_detail(request, slug):
-    article = get_object_or_404(Article.objects.public(), slug=slug)
-    return render(request, "curation/article_detail.html", {"article": article})
+    article = selectors.article_detail(slug)
+    if article is None:
+        raise Http404("No published article has this address.")
+    statements = article.public_statements
+    placed = [statement for statement in statements if _is_placed(article, statement)]
+    spans = [
+        Span(statement.start, statement.end, f"statement-{statement.pk}", statement.get_absolute_url(),
+             statement_label(statement))
+        for statement in placed
+    ]  # fmt: skip
+    corrections = list(selectors.article_corrections(article))
+    tags = sorted({tag.pk: tag for statement in statements for tag in statement.tags.all()}.values(), key=str)
+    context = {
+        "section": "articles",
+        "article": article,
+        "statements": statements,
+        "body_html": mark_safe(highlight(article.body, spans)),  # highlight() escapes every character
+        "unplaced": [statement for statement in statements if statement not in placed],
+        "tags": tags,
+        "corrections": corrections,
+        "jsonld": jsonld.article_data(article, statements, corrections, request.build_absolute_uri),
+    }
+    return render(request, "curation/article_detail.html", context)
+
+
+def actor_list(request):
+    actor_filter = ActorFilter(request.GET, queryset=selectors.actors_listing())
+    page = _page(request, actor_filter.qs, ACTOR_PAGE_SIZE) if actor_filter.is_valid() else None
+    return render(request, "curation/actor_list.html", {"section": "actors", "filter": actor_filter, "page": page})
 
 
 def actor_detail(request, slug):
-    actor = get_object_or_404(Actor.objects.public(), slug=slug)
-    return render(request, "curation/object_detail.html", {"object": actor})
-
-
-def tag_detail(request, slug):
-    tag = get_object_or_404(Tag.objects.public(), slug=slug)
-    return render(request, "curation/object_detail.html", {"object": tag})
+    actor, is_former_slug = selectors.actor_public(slug)
+    if actor is None:
+        raise Http404("No actor with published statements has this address.")
+    if is_former_slug:
+        return redirect(actor, permanent=True)
+    counts, undated = selectors.actor_statements_per_month(actor)
+    series = month_series(counts)
+    context = {
+        "section": "actors",
+        "actor": actor,
+        "page": _page(request, selectors.actor_statements(actor)),
+        "timeline_svg": mark_safe(timeline_svg(series)),  # timeline_svg() escapes every name
+        "timeline_summary": timeline_summary(series),
+        "timeline_months": [entry for entry in series if entry.count],
+        "undated_count": undated,
+        "jsonld": jsonld.actor_data(actor, request.build_absolute_uri),
+    }
+    return render(request, "curation/actor_detail.html", context)
 
 
 def statement_detail(request, pk):
-    statement = get_object_or_404(Statement.objects.public(), pk=pk)
-    return render(request, "curation/object_detail.html", {"object": statement})
+    statement = selectors.statement_detail(pk)
+    if statement is None:
+        raise Http404("No published statement has this number.")
+    article = statement.article
+    if _is_placed(article, statement):
+        context_html = quote_in_context(article.body, statement.start, statement.end)
+    else:
+        # The text moved away from its offsets: its stored surroundings still show where it stood.
+        stored = statement.prefix + statement.text + statement.suffix
+        context_html = quote_in_context(stored, len(statement.prefix), len(statement.prefix) + len(statement.text))
+    speaker = statement.speaker
+    context = {
+        "section": "statements",
+        "statement": statement,
+        "article": article,
+        "context_html": mark_safe(context_html),  # quote_in_context() escapes every character
+        "is_placed": _is_placed(article, statement),
+        "speaker_roles": speaker.roles_on(article.published_on) if speaker else [],
+        "printed_differs": bool(statement.speaker_as_printed)
+        and (speaker is None or statement.speaker_as_printed != speaker.name),
+        "corrections": statement.public_corrections,
+        "jsonld": jsonld.statement_data(statement, request.build_absolute_uri),
+    }
+    return render(request, "curation/statement_detail.html", context)
+
+
+def tag_list(request):
+    return render(request, "curation/tag_list.html", {"section": "tags", "tags": selectors.tags_listing()})
+
+
+def tag_detail(request, slug):
+    tag = Tag.objects.public().select_related("parent").prefetch_related("aliases", "children").filter(slug=slug).first()
+    if tag is None:
+        # A former slug or an alias still finds the topic, at its one address.
+        found = selectors.tag_find(slug)
+        if found is None:
+            raise Http404("No topic has this address.")
+        return redirect(found, permanent=True)
+    context = {"section": "tags", "tag": tag, "page": _page(request, selectors.tag_statements(tag))}
+    return render(request, "curation/tag_detail.html", context)
+
+
+def correction_list(request):
+    context = {"section": "corrections", "page": _page(request, selectors.corrections_listing())}
+    return render(request, "curation/correction_list.html", context)
+
+
+def _first(queryset):
+    """Return up to the result limit, and whether there were more."""
+    rows = list(queryset[: SEARCH_RESULTS_AT_MOST + 1])
+    return rows[:SEARCH_RESULTS_AT_MOST], len(rows) > SEARCH_RESULTS_AT_MOST
+
+
+def search(request):
+    form = SearchForm(request.GET)
+    text = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    results = None
+    if text:
+        results = {
+            "statements": _first(selectors.statements_search(text)),
+            "articles": _first(selectors.articles_search(text)),
+            "actors": _first(selectors.actors_search(text)),
+        }
+    context = {"section": "search", "form": form, "text": text, "results": results}
+    return render(request, "curation/search.html", context)

@@ -1,0 +1,43 @@
+"""The public corrections log as an Atom feed, for readers who follow it."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+
+from curation import selectors
+from curation.templatetags.desk import correction_text
+
+FEED_LENGTH = 50
+
+
+class CorrectionsFeed(Feed):
+    feed_type = Atom1Feed
+    title = "Curation Desk: corrections"
+    subtitle = "Every public change of who a published quote is attributed to, with the reason."
+
+    def link(self):
+        return reverse("curation:correction-list")
+
+    def items(self):
+        return selectors.corrections_listing()[:FEED_LENGTH]
+
+    def item_title(self, correction):
+        quote = correction.statement.text
+        shortened = quote if len(quote) <= 80 else quote[:79] + "…"
+        return f"Attribution corrected: “{shortened}”"
+
+    def item_description(self, correction):
+        # Atom's summary is typed "html": escape the text so feed readers
+        # show a reason containing markup as text instead of running it.
+        return escape(correction_text(correction))
+
+    def item_link(self, correction):
+        return f"{correction.statement.get_absolute_url()}#correction-{correction.pk}"
+
+    def item_pubdate(self, correction):
+        return correction.corrected_at
+
+    def item_updateddate(self, correction):
+        # Corrections are append-only: one is never updated after it is made.
+        return correction.corrected_at

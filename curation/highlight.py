@@ -1,0 +1,144 @@
+"""Turn an article body and statement spans into escaped HTML.
+
+Pure Python: text and offsets in, an HTML string out; no ORM, no Django.
+Every character of the body is escaped here, so the caller may mark the
+result safe.
+"""
+
+import re
+from dataclasses import dataclass
+from html import escape
+
+# A paragraph is a run of lines that each hold something other than
+# whitespace; blank lines separate paragraphs.
+# A link placed after a quotation's closing mark reads better than one
+# squeezed between the quotation and its mark.
+CLOSING_QUOTES = "\u201d\u2019\u00bb\"'"
+
+PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
+
+
+@dataclass(frozen=True)
+class Span:
+    """One statement to highlight: where it is and where its link goes."""
+
+    start: int
+    end: int
+    anchor: str
+    href: str
+    label: str
+
+
+def span_fits(body: str, start: int, end: int, text: str) -> bool:
+    """Return True when ``body[start:end]`` is still exactly ``text``."""
+    return 0 <= start < end <= len(body) and body[start:end] == text
+
+
+def paragraph_ranges(body: str) -> list[tuple[int, int]]:
+    """Return (start, end) of each paragraph, without surrounding whitespace."""
+    ranges = []
+    for match in PARAGRAPH.finditer(body):
+        start, end = match.span()
+        while body[start].isspace():
+            start += 1
+        while body[end - 1].isspace():
+            end -= 1
+        ranges.append((start, end))
+    return ranges
+
+
+def _trimmed(body: str, span: Span) -> Span | None:
+    # Whitespace at either edge would make a mark (and its link) land in
+    # the gap between paragraphs; the quote itself never starts with it.
+    start, end = max(span.start, 0), min(span.end, len(body))
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return None
+    return Span(start, end, span.anchor, span.href, span.label)
+
+
+def _text(body: str, start: int, end: int) -> str:
+    return escape(body[start:end]).replace("\n", "<br>\n")
+
+
+def _link(span: Span) -> str:
+    return f' <a class="statement-link" href="{escape(span.href)}">{escape(span.label)}</a>'
+
+
+def _link_position(body: str, span: Span, paragraph_end: int) -> int:
+    position = span.end
+    while position < paragraph_end and body[position] in CLOSING_QUOTES:
+        position += 1
+    return position
+
+
+def _paragraph(body: str, start: int, end: int, spans: list[Span]) -> str:
+    inside = [span for span in spans if span.start < end and span.end > start]
+    link_at = {span: _link_position(body, span, end) for span in inside if span.end <= end}
+    cuts = {start, end, *link_at.values()}
+    cuts.update(span.start for span in inside if start < span.start < end)
+    cuts.update(span.end for span in inside if start < span.end < end)
+    edges = sorted(cuts)
+    parts = []
+    for left, right in zip(edges, edges[1:]):
+        parts.extend(f'<span class="statement-anchor" id="{escape(span.anchor)}"></span>' for span in inside if span.start == left)
+        covering = [span for span in inside if span.start <= left and span.end >= right]
+        text = _text(body, left, right)
+        if not covering:
+            parts.append(text)
+        else:
+            overlap = " statement-overlap" if len(covering) > 1 else ""
+            parts.append(f'<mark class="statement{overlap}">{text}</mark>')
+        parts.extend(_link(span) for span, position in link_at.items() if position == right)
+    return "<p>" + "".join(parts) + "</p>"
+
+
+def highlight(body: str, spans: list[Span]) -> str:
+    """Return ``body`` as HTML paragraphs with every span marked and linked.
+
+    Overlapping spans are cut at each other's edges, so no element crosses
+    another; the pieces two statements share carry ``statement-overlap``.
+    A span across paragraphs is marked in each; its link follows its last
+    character. Spans outside the body are ignored.
+    """
+    usable = sorted(
+        (trimmed for trimmed in (_trimmed(body, span) for span in spans) if trimmed),
+        key=lambda span: (span.start, -span.end),
+    )
+    return "\n".join(_paragraph(body, start, end, usable) for start, end in paragraph_ranges(body))
+
+
+def _squeeze(text: str) -> str:
+    return escape(" ".join(text.split()))
+
+
+def _word_start(body: str, position: int, floor: int) -> int:
+    # Move right to the start of a word, so the context never opens mid-word.
+    while floor > position > 0 and not body[position - 1].isspace():
+        position += 1
+    return position
+
+
+def _word_end(body: str, position: int, ceiling: int) -> int:
+    while ceiling < position < len(body) and not body[position].isspace():
+        position -= 1
+    return position
+
+
+def quote_in_context(body: str, start: int, end: int, width: int = 240) -> str:
+    """Return the quote marked inside up to ``width`` characters of text either side.
+
+    Whitespace is squeezed to single spaces, so a quote that crosses
+    paragraphs reads as one line; an ellipsis shows where the text goes on.
+    """
+    left = _word_start(body, max(0, start - width), start)
+    right = _word_end(body, min(len(body), end + width), end)
+    before = ("… " if left > 0 else "") + _squeeze(body[left:start])
+    after = _squeeze(body[end:right]) + (" …" if right < len(body) else "")
+    # Keep the space that separated the quote from its context, if there was one.
+    gap_before = " " if start > left and body[start - 1].isspace() else ""
+    gap_after = " " if right > end and body[end].isspace() else ""
+    return f"{before}{gap_before}<mark>{_squeeze(body[start:end])}</mark>{gap_after}{after}"

@@ -35,5 +35,9 @@ run: migrate
 test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Score the extractor on the seeds, seeds/annotated/*.jsonl (or EVAL_FILES) and editors' decisions.
+eval: install
+	$(BIN)/python manage.py evaluate_extractor $(EVAL_FILES)
+
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

@@ -11,10 +11,11 @@ import zlib
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from typing import Iterable, Iterator
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from curation.extraction import (
@@ -27,8 +28,10 @@ from curation.extraction import (
     check_conflicts,
     extract,
 )
+from curation.extraction.benchmark import stored_views
+from curation.extraction.evaluate import Evaluation, evaluate
 from curation.extraction.similarity import MINIMUM_WORDS, SHINGLE_SIZE, statement_words
-from curation.models import Actor, Article, AttributionCorrection, AttributionFlag, Statement
+from curation.models import Actor, Article, AttributionCorrection, AttributionFlag, ReviewDecision, Statement
 from curation.services import statement_create
 
 NO_LONGER_APPLIES = "no longer applies"
@@ -339,3 +342,68 @@ def open_flags(*, article: Article | None = None):
     if article is not None:
         flags = flags.filter(statement__article=article)
     return flags.order_by("statement__article__slug", "statement__start", "-severity", "code")
+
+
+# Evaluation -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DecisionScores:
+    """The extractor as editors judged it: how many suggestions they kept, and with which speaker."""
+
+    decided: int
+    kept: int
+    speakers_kept: int
+    flags_decided: int
+    flags_followed: int
+
+    @property
+    def precision(self) -> float:
+        return self.kept / self.decided if self.decided else 0.0
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speakers_kept / self.kept if self.kept else 0.0
+
+    @property
+    def flag_precision(self) -> float:
+        return self.flags_followed / self.flags_decided if self.flags_decided else 0.0
+
+
+def extraction_scores(items: list[dict], actors) -> Evaluation:
+    """Score the extractor on gold items, and the ``speaker_not_introduced`` warnings on their statements.
+
+    The checks see each gold statement as it was printed, before any
+    correction, which is when an editor needs the warning.
+    """
+    predictions, raised = [], []
+    for item in items:
+        day = date.fromisoformat(item["published_on"][:10]) if item.get("published_on") else None
+        predictions.append(extract(item["text"], actors=actors, published_on=day))
+        views = stored_views(item)
+        flags = check_article(item["text"], views, actors=actors, published_on=day)
+        raised.append([dict(flag.to_dict(), start=view.start, end=view.end)
+                       for view in views for flag in flags.get(view.key, ())
+                       if flag.code == "speaker_not_introduced" and flag.severity == "warning"])
+    return evaluate(items, predictions, names={actor.slug: actor.name for actor in actors},
+                    expected_flags=[item.get("flags", []) for item in items], raised_flags=raised)
+
+
+def review_decision_scores() -> DecisionScores:
+    """Score the extractor by the editors' stored decisions on its suggestions and flags.
+
+    A suggestion confirmed, with or without edits, counts as right; its
+    speaker counts as right when the editor kept it. A flag with a suggested
+    speaker that an editor resolved counts as right when the statement now
+    has that speaker.
+    """
+    kept = (ReviewDecision.Decision.CONFIRMED, ReviewDecision.Decision.EDITED)
+    decided = speakers_kept = kept_count = 0
+    for decision, suggestion, outcome in ReviewDecision.objects.values_list("decision", "suggestion", "outcome"):
+        decided += 1
+        if decision in kept:
+            kept_count += 1
+            speakers_kept += (suggestion or {}).get("speaker") == (outcome or {}).get("speaker")
+    judged = AttributionFlag.objects.filter(resolved_by__isnull=False, suggested_speaker__isnull=False)
+    followed = judged.filter(statement__speaker=F("suggested_speaker"))
+    return DecisionScores(decided, kept_count, speakers_kept, judged.count(), followed.count())

@@ -89,3 +89,16 @@ def test_it_serialises_flags_for_json():
     flag = check_article(ARTICLE, views, actors=ACTORS, published_on=DAY)[2][0]
     assert flag.to_dict()["code"] == "speaker_not_introduced"
     assert set(flag.to_dict()) == {"code", "severity", "message", "suggested_speaker"}
+
+
+def test_it_does_not_take_an_organisation_acronym_for_a_surname():
+    article = (
+        "Ardania's election board confirmed the result of the run-off on Monday.\n\n"
+        "Observers from the OSCE said voters had a genuine choice but the campaign was not fair."
+    )
+    said = "voters had a genuine choice but the campaign was not fair"
+    start = article.find(said)
+    # The registry does not know the OSCE yet, so only the printed name tells it is no person.
+    view = StatementView(1, "a", said, start, start + len(said), "indirect", "Observers from the OSCE", "osce")
+    flags = check_article(article, [view], actors=ACTORS, published_on=DAY)
+    assert [flag.code for flag in flags[1]] == []

@@ -78,7 +78,7 @@ def _printed_name(printed: str) -> str:
 def _not_introduced(context: ArticleContext, statement: StatementView, main: str | None) -> Flag | None:
     name = _printed_name(statement.speaker_as_printed)
     tokens = name_tokens(name)
-    if len(tokens) != 1 or _introduced(context, tokens[0], statement):
+    if len(tokens) != 1 or _is_acronym(name) or _introduced(context, tokens[0], statement):
         return None
     actor = context.index.by_slug.get(statement.speaker or "")
     if actor is not None and actor.kind != "person":
@@ -97,6 +97,12 @@ def _not_introduced(context: ArticleContext, statement: StatementView, main: str
         message += (f" The article is about {known.name if known else suggestion}; "
                     "the quote may be theirs.")
     return Flag("speaker_not_introduced", "warning", message, suggestion)
+
+
+def _is_acronym(name: str) -> bool:
+    """"OSCE", "UNHCR": an organisation's initials, not a surname waiting for a first name."""
+    letters = [char for char in name if char.isalpha()]
+    return len(letters) > 1 and all(char.isupper() for char in letters)
 
 
 def _introduced(context: ArticleContext, surname: str, statement: StatementView) -> bool:

@@ -4,19 +4,30 @@ Admin actions, views and management commands call these; nothing else
 changes a statement's speaker or creates an article.
 """
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
+from simple_history.utils import bulk_update_with_history
 
-from curation.importing import ParsedArticle
+from curation.importing import ParsedArticle, content_hash
 from curation.models import (
     Actor,
+    ActorAlias,
+    ActorSlugRedirect,
     Article,
     AttributionCorrection,
+    AttributionFlag,
+    ReviewDecision,
     Statement,
     Tag,
+    TagAlias,
+    TagSlugRedirect,
 )
+from curation.names import normalise_name
 
 ANCHOR_CONTEXT_LENGTH = 32
 
@@ -244,3 +255,411 @@ def _common_prefix(left: str, right: str) -> int:
 
 def _common_suffix(left: str, right: str) -> int:
     return _common_prefix(left[::-1], right[::-1])
+
+
+# The editor desk: changes an editor makes in the admin, one service each, so
+# the admin's forms and actions never write to several models themselves.
+
+STATEMENT_EDITABLE_FIELDS = ("kind", "speaker_as_printed", "review_status", "published")
+# What a suggestion consists of: an editor who changes any of these has
+# corrected the extractor, which is what its evaluation needs to know.
+SUGGESTION_FIELDS = ("kind", "text", "start", "end", "speaker_as_printed", "speaker", "tags")
+
+
+def statement_snapshot(statement: Statement) -> dict:
+    """Return the statement's content as plain JSON, for review decisions."""
+    return {
+        "kind": statement.kind,
+        "text": statement.text,
+        "start": statement.start,
+        "end": statement.end,
+        "speaker_as_printed": statement.speaker_as_printed,
+        "speaker": statement.speaker.slug if statement.speaker else None,
+        "tags": sorted(statement.tags.values_list("slug", flat=True)),
+        "review_status": statement.review_status,
+        "published": statement.published,
+        "confidence": statement.confidence,
+    }
+
+
+def _lock_statement(statement: Statement, expected_version: int | None) -> Statement:
+    locked = Statement.objects.select_for_update().get(pk=statement.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise StatementChangedElsewhere(
+            "Someone else changed this statement after you opened it. Nothing of yours was saved; "
+            "reload it to see their change, then make yours again if it is still needed."
+        )
+    return locked
+
+
+def _save_statement(statement: Statement, *, by, fields: list[str], why: str = "") -> None:
+    # Every save moves the version on, so a form opened before it is refused
+    # instead of silently writing over this change.
+    statement.version += 1
+    statement._history_user = by
+    if why:
+        statement._change_reason = why[:100]
+    statement.save(update_fields=[*fields, "version", "updated_at"])
+
+
+def _record_review(statement: Statement, suggestion: dict, by) -> ReviewDecision:
+    outcome = statement_snapshot(statement)
+    if statement.review_status == Statement.ReviewStatus.REJECTED:
+        decision = ReviewDecision.Decision.REJECTED
+    elif any(suggestion[field] != outcome[field] for field in SUGGESTION_FIELDS):
+        decision = ReviewDecision.Decision.EDITED
+    else:
+        decision = ReviewDecision.Decision.CONFIRMED
+    return ReviewDecision.objects.create(
+        statement=statement, decision=decision, suggestion=suggestion, outcome=outcome, editor=by
+    )
+
+
+@transaction.atomic
+def statement_update(
+    *,
+    statement: Statement,
+    by,
+    changes: dict,
+    expected_version: int,
+    reason: str = "",
+    public: bool = True,
+) -> AttributionCorrection | None:
+    """Save an editor's changes to a statement in one transaction.
+
+    ``changes`` maps field names to new values: any of
+    ``STATEMENT_EDITABLE_FIELDS``, ``speaker`` (an Actor or None) and ``tags``.
+    A new speaker goes through ``statement_reattribute`` and so needs a
+    ``reason``; a suggestion confirmed or rejected here is recorded as a
+    review decision. Return the correction, if the speaker changed.
+    """
+    unknown = set(changes) - {*STATEMENT_EDITABLE_FIELDS, "speaker", "tags"}
+    if unknown:
+        raise ValueError(f"Statements cannot be edited this way: {', '.join(sorted(unknown))}.")
+    locked = _lock_statement(statement, expected_version)
+    suggestion = statement_snapshot(locked) if locked.review_status == Statement.ReviewStatus.SUGGESTED else None
+    correction = None
+    new_speaker = changes.get("speaker", locked.speaker)
+    if (new_speaker.pk if new_speaker else None) != locked.speaker_id:
+        correction = statement_reattribute(
+            statement=locked, to_actor=new_speaker, by=by, reason=reason, public=public,
+            expected_version=expected_version,
+        )
+    fields = [name for name in STATEMENT_EDITABLE_FIELDS if name in changes and getattr(locked, name) != changes[name]]
+    for name in fields:
+        setattr(locked, name, changes[name])
+    tags_changed = "tags" in changes and {tag.pk for tag in changes["tags"]} != set(
+        locked.tags.values_list("pk", flat=True)
+    )
+    if tags_changed:
+        locked.tags.set(changes["tags"])
+    if fields or (tags_changed and correction is None):
+        _save_statement(locked, by=by, fields=fields)
+    if suggestion and locked.review_status != Statement.ReviewStatus.SUGGESTED:
+        _record_review(locked, suggestion, by)
+    statement.refresh_from_db()
+    return correction
+
+
+@transaction.atomic
+def statement_review(*, statement: Statement, decision: str, by, changes: dict | None = None,
+                     expected_version: int | None = None) -> ReviewDecision:
+    """Confirm, confirm with edits, or reject a suggested statement, and keep the decision.
+
+    The decision records the suggestion and what the editor made of it, which
+    is how the extractor's precision is measured. A suggestion was never
+    public, so a changed speaker here is part of the review, not a correction.
+    """
+    locked = _lock_statement(statement, expected_version)
+    if locked.review_status != Statement.ReviewStatus.SUGGESTED:
+        raise ValidationError(f"This statement was already {locked.get_review_status_display().lower()}.")
+    suggestion = statement_snapshot(locked)
+    changes = dict(changes or {})
+    if decision == ReviewDecision.Decision.REJECTED:
+        changes = {"review_status": Statement.ReviewStatus.REJECTED, "published": False}
+    elif decision in (ReviewDecision.Decision.CONFIRMED, ReviewDecision.Decision.EDITED):
+        changes["review_status"] = Statement.ReviewStatus.CONFIRMED
+    else:
+        raise ValueError(f"Unknown review decision {decision!r}.")
+    fields = _apply_review_changes(locked, changes)
+    _save_statement(locked, by=by, fields=fields, why=f"Review: {locked.get_review_status_display()}")
+    statement.refresh_from_db()
+    return _record_review(locked, suggestion, by)
+
+
+def _apply_review_changes(statement: Statement, changes: dict) -> list[str]:
+    allowed = {"kind", "speaker_as_printed", "speaker", "tags", "review_status", "published"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValueError(f"A review cannot change: {', '.join(sorted(unknown))}.")
+    if "tags" in changes:
+        statement.tags.set(changes.pop("tags"))
+    for name, value in changes.items():
+        setattr(statement, name, value)
+    return [name for name in changes]
+
+
+def _locked_statements(statements):
+    return list(Statement.objects.select_for_update().filter(pk__in=[statement.pk for statement in statements]))
+
+
+@transaction.atomic
+def statements_set_review_status(*, statements, status: str, by) -> int:
+    """Confirm or reject statements in bulk; suggestions among them are recorded as review decisions.
+
+    Return how many changed.
+    """
+    changed = 0
+    for statement in _locked_statements(statements):
+        if statement.review_status == status:
+            continue
+        if statement.review_status == Statement.ReviewStatus.SUGGESTED:
+            decision = ReviewDecision.Decision.REJECTED if status == Statement.ReviewStatus.REJECTED else (
+                ReviewDecision.Decision.CONFIRMED
+            )
+            statement_review(statement=statement, decision=decision, by=by)
+        else:
+            statement.review_status = status
+            fields = ["review_status"]
+            if status == Statement.ReviewStatus.REJECTED and statement.published:
+                # A rejected statement is withdrawn, never left published.
+                statement.published = False
+                fields.append("published")
+            _save_statement(statement, by=by, fields=fields)
+        changed += 1
+    return changed
+
+
+@dataclass
+class BulkResult:
+    changed: int = 0
+    skipped: int = 0
+
+
+@transaction.atomic
+def statements_set_published(*, statements, published: bool, by) -> BulkResult:
+    """Publish or unpublish statements; only confirmed statements can be published."""
+    result = BulkResult()
+    for statement in _locked_statements(statements):
+        if statement.published == published:
+            continue
+        if published and statement.review_status != Statement.ReviewStatus.CONFIRMED:
+            result.skipped += 1
+            continue
+        statement.published = published
+        _save_statement(statement, by=by, fields=["published"])
+        result.changed += 1
+    return result
+
+
+@transaction.atomic
+def statements_add_tags(*, statements, tags, by) -> int:
+    """Add ``tags`` to each statement; return how many statements gained a tag."""
+    changed = 0
+    wanted = {tag.pk for tag in tags}
+    for statement in _locked_statements(statements):
+        missing = wanted - set(statement.tags.values_list("pk", flat=True))
+        if missing:
+            statement.tags.add(*missing)
+            _save_statement(statement, by=by, fields=[])
+            changed += 1
+    return changed
+
+
+@transaction.atomic
+def statements_remove_tags(*, statements, tags, by) -> int:
+    """Remove ``tags`` from each statement; return how many statements lost a tag."""
+    changed = 0
+    unwanted = {tag.pk for tag in tags}
+    for statement in _locked_statements(statements):
+        present = unwanted & set(statement.tags.values_list("pk", flat=True))
+        if present:
+            statement.tags.remove(*present)
+            _save_statement(statement, by=by, fields=[])
+            changed += 1
+    return changed
+
+
+@transaction.atomic
+def statements_reattribute(*, statements, to_actor: Actor | None, by, reason: str, public: bool = True) -> BulkResult:
+    """Reattribute several statements with one reason; those already attributed to ``to_actor`` are skipped."""
+    result = BulkResult()
+    target = to_actor.pk if to_actor else None
+    for statement in _locked_statements(statements):
+        if statement.speaker_id == target:
+            result.skipped += 1
+            continue
+        statement_reattribute(statement=statement, to_actor=to_actor, by=by, reason=reason, public=public)
+        result.changed += 1
+    return result
+
+
+@transaction.atomic
+def flag_apply_suggestion(*, flag: AttributionFlag, by) -> AttributionCorrection | None:
+    """Attribute the flagged statement to the flag's suggested speaker and resolve the flag.
+
+    The correction's reason names the check that raised the flag, so readers
+    and editors see why the speaker changed.
+    """
+    flag = AttributionFlag.objects.select_for_update().select_related("suggested_speaker").get(pk=flag.pk)
+    if not flag.is_open:
+        raise ValidationError("This flag was already resolved.")
+    if flag.suggested_speaker is None:
+        raise ValidationError("This flag suggests no speaker; change the speaker in the statement instead.")
+    correction = None
+    if flag.statement.speaker_id != flag.suggested_speaker_id:
+        correction = statement_reattribute(
+            statement=flag.statement,
+            to_actor=flag.suggested_speaker,
+            by=by,
+            reason=f"Attribution check “{flag.get_code_display()}”: {flag.message}",
+        )
+    _flag_resolve(flag, by=by, resolution=f"Attributed to {flag.suggested_speaker.name}, as suggested")
+    return correction
+
+
+@transaction.atomic
+def flag_dismiss(*, flag: AttributionFlag, by, resolution: str = "Checked: the attribution stands") -> None:
+    """Resolve a flag without changing the statement, keeping who decided and why."""
+    flag = AttributionFlag.objects.select_for_update().get(pk=flag.pk)
+    if not flag.is_open:
+        raise ValidationError("This flag was already resolved.")
+    _flag_resolve(flag, by=by, resolution=resolution)
+
+
+def _flag_resolve(flag: AttributionFlag, *, by, resolution: str) -> None:
+    flag.resolved_at = timezone.now()
+    flag.resolved_by = by
+    flag.resolution = resolution[:200]
+    flag.save(update_fields=["resolved_at", "resolved_by", "resolution"])
+
+
+@transaction.atomic
+def article_update(*, article: Article, by, changed_fields: list[str]) -> dict[str, int] | None:
+    """Save an edited article; a changed body re-anchors its statements.
+
+    Return the re-anchoring counts when the body changed, else None.
+    """
+    body_changed = "body" in changed_fields
+    if body_changed:
+        article.content_hash = content_hash(article.body)
+    article._history_user = by
+    article.save()
+    return article_reanchor(article=article) if body_changed else None
+
+
+@transaction.atomic
+def actor_merge(*, survivor: Actor, merged: Actor, by) -> Actor:
+    """Fold ``merged`` into ``survivor``: one actor, nothing lost.
+
+    Statements, aliases, roles, corrections, flag suggestions and old slugs
+    move to the survivor; the merged name becomes an alias and its slug keeps
+    resolving through a redirect.
+    """
+    if survivor.pk == merged.pk:
+        raise ValidationError("Choose two different actors to merge.")
+    linking = AttributionCorrection.objects.filter(
+        Q(from_actor=merged, to_actor=survivor) | Q(from_actor=survivor, to_actor=merged)
+    )
+    if linking.exists():
+        # A correction that says "not X but Y" would read "not Y but Y" after
+        # the merge; the record is append-only, so the merge must not happen.
+        raise ValidationError(
+            f"A correction moved a statement between {merged.name} and {survivor.name}; "
+            "they were recorded as different actors, so they cannot be merged."
+        )
+    why = f"Merged {merged.name} ({merged.slug}) into {survivor.name}"
+    statements = list(Statement.objects.select_for_update().filter(speaker=merged))
+    for statement in statements:
+        statement.speaker = survivor
+        statement.version += 1
+    bulk_update_with_history(
+        statements, Statement, ["speaker", "version"], default_user=by, default_change_reason=why[:100]
+    )
+    AttributionCorrection.objects.filter(from_actor=merged).update(from_actor=survivor)
+    AttributionCorrection.objects.filter(to_actor=merged).update(to_actor=survivor)
+    AttributionFlag.objects.filter(suggested_speaker=merged).update(suggested_speaker=survivor)
+    _move_aliases(ActorAlias, "actor", survivor, merged)
+    _move_roles(survivor, merged)
+    ActorSlugRedirect.objects.filter(actor=merged).update(actor=survivor)
+    if merged.description and merged.description not in survivor.description:
+        survivor.description = "\n\n".join(part for part in (survivor.description, merged.description) if part)
+    survivor._history_user = by
+    survivor._change_reason = why[:100]
+    survivor.save()
+    old_slug = merged.slug
+    merged._history_user = by
+    merged._change_reason = why[:100]
+    merged.delete()
+    ActorSlugRedirect.objects.create(old_slug=old_slug, actor=survivor)
+    return survivor
+
+
+def _move_aliases(alias_model, owner_field: str, survivor, merged) -> None:
+    known = set(alias_model.objects.filter(**{owner_field: survivor}).values_list("normalised", flat=True))
+    for alias in alias_model.objects.filter(**{owner_field: merged}):
+        if alias.normalised in known:
+            alias.delete()  # The survivor already answers to this name.
+            continue
+        setattr(alias, owner_field, survivor)
+        alias.save()
+        known.add(alias.normalised)
+    if normalise_name(merged.name) not in known:
+        alias_model.objects.create(**{owner_field: survivor, "name": merged.name})
+
+
+def _move_roles(survivor: Actor, merged: Actor) -> None:
+    held = set(survivor.roles.values_list("title", "organisation", "start", "end"))
+    for role in merged.roles.all():
+        if (role.title, role.organisation, role.start, role.end) in held:
+            role.delete()  # The same dated role, recorded twice.
+            continue
+        role.actor = survivor
+        role.save(update_fields=["actor"])
+
+
+@transaction.atomic
+def tag_merge(*, survivor: Tag, merged: Tag, by) -> Tag:
+    """Fold ``merged`` into ``survivor``: its statements, aliases, children and old slugs move over."""
+    if survivor.pk == merged.pk:
+        raise ValidationError("Choose two different tags to merge.")
+    why = f"Tag {merged.name} ({merged.slug}) merged into {survivor.name}"
+    _move_statement_tags(survivor, merged, by=by, why=why)
+    if merged.pk in _tag_ancestor_ids(survivor):
+        # The survivor takes the merged tag's place in the tree, or the
+        # merged tag's children would end up above the survivor.
+        survivor.parent_id = merged.parent_id
+    Tag.objects.filter(parent=merged).exclude(pk=survivor.pk).update(parent=survivor)
+    _move_aliases(TagAlias, "tag", survivor, merged)
+    TagSlugRedirect.objects.filter(tag=merged).update(tag=survivor)
+    if merged.description and merged.description not in survivor.description:
+        survivor.description = "\n\n".join(part for part in (survivor.description, merged.description) if part)
+    survivor._history_user = by
+    survivor._change_reason = why[:100]
+    survivor.save()
+    old_slug = merged.slug
+    merged._history_user = by
+    merged._change_reason = why[:100]
+    merged.delete()
+    TagSlugRedirect.objects.create(old_slug=old_slug, tag=survivor)
+    return survivor
+
+
+def _tag_ancestor_ids(tag: Tag) -> set[int]:
+    ancestors, parent_id = set(), tag.parent_id
+    while parent_id is not None and parent_id not in ancestors:
+        ancestors.add(parent_id)
+        parent_id = Tag.objects.filter(pk=parent_id).values_list("parent_id", flat=True).first()
+    return ancestors
+
+
+def _move_statement_tags(survivor: Tag, merged: Tag, *, by, why: str) -> None:
+    links = Statement.tags.through.objects
+    statement_ids = set(links.filter(tag=merged).values_list("statement_id", flat=True))
+    already = set(links.filter(tag=survivor, statement_id__in=statement_ids).values_list("statement_id", flat=True))
+    links.bulk_create([links.model(statement_id=pk, tag=survivor) for pk in statement_ids - already])
+    links.filter(tag=merged).delete()
+    statements = list(Statement.objects.select_for_update().filter(pk__in=statement_ids))
+    for statement in statements:
+        statement.version += 1
+    bulk_update_with_history(statements, Statement, ["version"], default_user=by, default_change_reason=why[:100])

@@ -1,0 +1,203 @@
+"""Articles in the admin: the list with counts, and the text with its statements highlighted."""
+
+from django.contrib import admin, messages
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from curation import services
+from curation.admin import highlighting
+from curation.admin.base import HistoryAdmin, count_of, plural
+from curation.admin.statements import YesNoFilter, shorten
+from curation.forms import ArticleForm
+from curation.importing import ParsedArticle
+from curation.models import Article, AttributionFlag, Statement
+
+
+class ArticleOpenFlagFilter(YesNoFilter):
+    title = "open flags"
+    parameter_name = "flagged"
+
+    def condition(self):
+        return Exists(AttributionFlag.objects.filter(statement__article=OuterRef("pk"), resolved_at__isnull=True))
+
+
+class DatedFilter(YesNoFilter):
+    # The date hierarchy cannot show articles without a date; editors must
+    # find them to fill the date in.
+    title = "has a date"
+    parameter_name = "dated"
+
+    def condition(self):
+        return Q(published_on__isnull=False)
+
+
+class StatementInline(admin.TabularInline):
+    """The article's statements, read-only: each is edited on its own page, where reasons and versions are kept."""
+
+    model = Statement
+    fields = ("quote", "kind", "speaker_as_printed", "speaker", "review_status", "published", "anchor")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("speaker").order_by("start", "id")
+
+    @admin.display(description="quote")
+    def quote(self, statement):
+        return shorten(statement.text, 120)
+
+
+@admin.register(Article)
+class ArticleAdmin(HistoryAdmin):
+    form = ArticleForm
+    list_display = ("title", "outlet", "published_on", "status", "statement_count", "open_flag_count")
+    list_filter = ("status", DatedFilter, ArticleOpenFlagFilter, "outlet")
+    search_fields = ("title", "outlet", "slug", "url")
+    date_hierarchy = "published_on"
+    prepopulated_fields = {"slug": ("title",)}
+    readonly_fields = ("highlighted_text", "orphaned_statements", "import_key", "content_hash", "imported_at",
+                       "updated_at")
+    inlines = (StatementInline,)
+    list_per_page = 50
+    show_full_result_count = False
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return [(None, {"fields": ArticleForm.Meta.fields})]
+        return [
+            (None, {"fields": ("title", "slug", "status", "outlet", "url", "published_on")}),
+            ("Text with its statements", {"fields": ("highlighted_text", "orphaned_statements")}),
+            ("Edit the text", {
+                "fields": ("body",),
+                "classes": ("collapse",),
+                "description": "Statements are found again in the new text by their words and context; "
+                "any that cannot be found are reported and kept, never deleted.",
+            }),
+            ("Source", {"fields": ("import_key", "content_hash", "imported_at", "updated_at"), "classes": ("collapse",)}),
+        ]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        # A changed slug would break every link to the article.
+        return self.prepopulated_fields if obj is None else {}
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ()
+        return (*self.readonly_fields, "slug")
+
+    def get_inline_instances(self, request, obj=None):
+        return super().get_inline_instances(request, obj) if obj else []
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(
+            statement_total=count_of(Statement.objects.filter(article=OuterRef("pk")), "article"),
+            open_flag_total=count_of(
+                AttributionFlag.objects.filter(statement__article=OuterRef("pk"), resolved_at__isnull=True),
+                "statement__article",
+            ),
+        )
+
+    @admin.display(description="statements", ordering="statement_total")
+    def statement_count(self, article):
+        url = reverse("admin:curation_statement_changelist") + f"?article={article.pk}"
+        return format_html('<a href="{}">{}</a>', url, article.statement_total)
+
+    @admin.display(description="open flags", ordering="open_flag_total")
+    def open_flag_count(self, article):
+        return article.open_flag_total or "—"
+
+    @admin.display(description="text")
+    def highlighted_text(self, article):
+        anchored, _ = self._statements_by_anchor(article)
+        spans = [
+            highlighting.Span(
+                number=number,
+                start=statement.start,
+                end=statement.end,
+                description=f"{number}. {statement.get_kind_display()} — {statement.speaker or 'no speaker'} "
+                f"({statement.get_review_status_display().lower()})",
+                url=reverse("admin:curation_statement_change", args=[statement.pk]),
+            )
+            for number, statement in anchored
+        ]
+        return format_html('<div class="article-text">{}</div>', highlighting.render(article.body, spans))
+
+    @admin.display(description="not found in the text")
+    def orphaned_statements(self, article):
+        _, orphaned = self._statements_by_anchor(article)
+        if not orphaned:
+            return "None: every statement is found in the text."
+        return format_html(
+            '<ul class="orphaned-statements">{}</ul>',
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a> — {}</li>',
+                (
+                    (reverse("admin:curation_statement_change", args=[s.pk]), shorten(s.text), s.speaker or "no speaker")
+                    for s in orphaned
+                ),
+            ),
+        )
+
+    def _statements_by_anchor(self, article):
+        """Split the statements into those found at their offsets (numbered) and the rest."""
+        if getattr(article, "_anchored", None) is None:
+            anchored, orphaned = [], []
+            for statement in article.statements.select_related("speaker").order_by("start", "id"):
+                found = (
+                    statement.anchor == Statement.Anchor.FOUND
+                    and article.body[statement.start : statement.end] == statement.text
+                )
+                if found:
+                    anchored.append((len(anchored) + 1, statement))
+                else:
+                    orphaned.append(statement)
+            article._anchored, article._orphaned = anchored, orphaned
+        return article._anchored, article._orphaned
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            self._import(obj, form)
+            return
+        counts = services.article_update(article=obj, by=request.user, changed_fields=form.changed_data)
+        if counts:
+            self._report_reanchoring(request, counts)
+
+    def _import(self, obj, form):
+        data = form.cleaned_data
+        parsed = ParsedArticle(
+            title=data["title"], body=data["body"], outlet=data["outlet"], url=data["url"],
+            published_on=data["published_on"],
+        )
+        created = services.article_import(
+            parsed=parsed, import_key=data["import_key"], status=data["status"], slug=data["slug"], title=data["title"]
+        )
+        for field in Article._meta.concrete_fields:
+            setattr(obj, field.attname, getattr(created, field.attname))
+        obj._state.adding = False
+
+    def _report_reanchoring(self, request, counts):
+        if counts["orphaned"]:
+            self.message_user(
+                request,
+                f"{plural(counts['orphaned'], 'statement')} can no longer be found in the new text. "
+                "They are kept and listed under “not found in the text”; fix the text or the statements.",
+                messages.WARNING,
+            )
+        if counts["moved"]:
+            self.message_user(
+                request, f"{plural(counts['moved'], 'statement')} found again at a new place in the text.",
+                messages.INFO,
+            )

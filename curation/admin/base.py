@@ -1,0 +1,80 @@
+"""What the desk's admin pages share: history without revert, intermediate action pages, counts."""
+
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import ValidationError
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.http import HttpResponseNotAllowed
+from django.template.response import TemplateResponse
+from simple_history.admin import SimpleHistoryAdmin
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """History an editor can open from the object, read-only.
+
+    Reverting through the history page would write around the services (a
+    speaker changed without a correction), so history is for reading only.
+    """
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method != "GET":
+            return HttpResponseNotAllowed(["GET"])
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records nobody adds, changes or deletes through the admin, superusers included."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+def count_of(queryset, group_by: str):
+    """Return an annotation counting ``queryset`` rows per outer row, as a subquery.
+
+    A subquery per row keeps the changelist a single query without the
+    GROUP BY over every column that a joined Count would need.
+    """
+    counts = queryset.order_by().values(group_by).annotate(count=Count("pk")).values("count")
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+
+
+def outer(field: str = "pk"):
+    return OuterRef(field)
+
+
+def action_page(modeladmin, request, queryset, *, form, title, intro, objects, submit_label, action):
+    """Render an intermediate page for a bulk action; it posts back to the same action."""
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": title,
+        "intro": intro,
+        "objects": objects,
+        "queryset": queryset,
+        "form": form,
+        "media": modeladmin.media + form.media,
+        "opts": modeladmin.model._meta,
+        "action": action,
+        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        "submit_label": submit_label,
+    }
+    return TemplateResponse(request, "admin/curation/action_page.html", context)
+
+
+def report_refusal(modeladmin, request, error: ValidationError) -> None:
+    for message in error.messages:
+        modeladmin.message_user(request, message, messages.ERROR)
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"

@@ -1,0 +1,238 @@
+"""The review queue: the extractor's suggestions, the checks' flags, and the decisions kept."""
+
+import json
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import OuterRef
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html
+
+from curation import services
+from curation.admin.base import ReadOnlyAdmin, count_of, plural, report_refusal
+from curation.admin.statements import (
+    ArticleFilter,
+    OpenFlagFilter,
+    flag_list,
+    open_flags_prefetch,
+    shorten,
+)
+from curation.forms import SuggestionReviewForm
+from curation.models import AttributionFlag, ReviewDecision, Statement, SuggestedStatement
+
+
+@admin.register(SuggestedStatement)
+class SuggestedStatementAdmin(admin.ModelAdmin):
+    form = SuggestionReviewForm
+    change_form_template = "admin/curation/suggestedstatement/change_form.html"
+    list_display = ("quote", "kind", "speaker_as_printed", "speaker", "confidence", "article_title", "flags")
+    list_filter = ("kind", OpenFlagFilter, ArticleFilter, "origin")
+    search_fields = ("text", "speaker_as_printed", "speaker__name", "speaker__aliases__name")
+    autocomplete_fields = ("speaker", "tags")
+    actions = ("confirm_suggestions", "reject_suggestions")
+    list_per_page = 50
+    show_full_result_count = False
+    readonly_fields = ("article_link", "in_context", "confidence", "flags_panel")
+    fieldsets = [
+        ("Suggestion", {"fields": ("article_link", "in_context", "confidence")}),
+        ("Why it is flagged", {"fields": ("flags_panel",)}),
+        ("Your review", {
+            "fields": ("kind", "speaker_as_printed", "speaker", "tags", "version"),
+            "description": "Correct what the extractor got wrong, then confirm; or reject it. "
+            "Your decision is kept to measure the extractor.",
+        }),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request)
+            .filter(review_status=Statement.ReviewStatus.SUGGESTED)
+            .select_related("article", "speaker")
+            .prefetch_related(open_flags_prefetch())
+            .annotate(
+                open_flag_count=count_of(
+                    AttributionFlag.objects.filter(statement=OuterRef("pk"), resolved_at__isnull=True), "statement"
+                )
+            )
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="quote", ordering="start")
+    def quote(self, statement):
+        return shorten(statement.text)
+
+    @admin.display(description="article", ordering="article__title")
+    def article_title(self, statement):
+        return format_html('<a href="?article={}">{}</a>', statement.article_id, shorten(statement.article.title, 50))
+
+    @admin.display(description="open flags", ordering="open_flag_count")
+    def flags(self, statement):
+        return flag_list(statement.open_flag_list, reverse("admin:curation_suggestedstatement_changelist"))
+
+    @admin.display(description="article")
+    def article_link(self, statement):
+        url = reverse("admin:curation_article_change", args=[statement.article_id])
+        return format_html('<a href="{}">{}</a>', url, statement.article.title)
+
+    @admin.display(description="in the text")
+    def in_context(self, statement):
+        return format_html(
+            '<p class="statement-in-context">…{}<mark>{}</mark>{}…</p>', statement.prefix, statement.text, statement.suffix
+        )
+
+    @admin.display(description="open flags")
+    def flags_panel(self, statement):
+        path = reverse("admin:curation_suggestedstatement_change", args=[statement.pk])
+        return flag_list(statement.open_flag_list, path)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except (services.StatementChangedElsewhere, ValidationError) as error:
+            message = str(error) if isinstance(error, services.StatementChangedElsewhere) else " ".join(error.messages)
+            self.message_user(request, message, messages.ERROR)
+            return HttpResponseRedirect(request.path)
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        rejected = "_reject" in request.POST
+        changes = {name: data[name] for name in form.changed_data if name != "version"}
+        obj._decision = services.statement_review(
+            statement=obj,
+            decision=ReviewDecision.Decision.REJECTED if rejected else ReviewDecision.Decision.EDITED,
+            by=request.user,
+            changes=None if rejected else changes,
+            expected_version=data["version"],
+        )
+
+    def save_related(self, request, form, formsets, change):
+        # The review service saved the tags with the rest of the decision.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def response_change(self, request, obj):
+        decision = obj._decision
+        statement_url = reverse("admin:curation_statement_change", args=[obj.pk])
+        self.message_user(
+            request,
+            format_html('{}: <a href="{}">{}</a>.', decision.get_decision_display(), statement_url, shorten(obj.text, 60)),
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(self._next_in_queue(obj))
+
+    def _next_in_queue(self, reviewed):
+        """Return the next suggestion to review: the same article first, so its context stays fresh."""
+        queue = SuggestedStatement.objects.filter(review_status=Statement.ReviewStatus.SUGGESTED)
+        following = (
+            queue.filter(article=reviewed.article, start__gte=reviewed.start).exclude(pk=reviewed.pk).order_by("start")
+            .first()
+            or queue.order_by("article", "start", "id").first()
+        )
+        if following is None:
+            return reverse("admin:curation_suggestedstatement_changelist")
+        return reverse("admin:curation_suggestedstatement_change", args=[following.pk])
+
+    @admin.action(description="Confirm selected suggestions as they are", permissions=["change"])
+    def confirm_suggestions(self, request, queryset):
+        count = services.statements_set_review_status(
+            statements=queryset, status=Statement.ReviewStatus.CONFIRMED, by=request.user
+        )
+        self.message_user(request, f"Confirmed {plural(count, 'suggestion')}.", messages.SUCCESS)
+
+    @admin.action(description="Reject selected suggestions", permissions=["change"])
+    def reject_suggestions(self, request, queryset):
+        count = services.statements_set_review_status(
+            statements=queryset, status=Statement.ReviewStatus.REJECTED, by=request.user
+        )
+        self.message_user(request, f"Rejected {plural(count, 'suggestion')}.", messages.SUCCESS)
+
+
+class OpenFilter(admin.SimpleListFilter):
+    title = "status"
+    parameter_name = "open"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Open"), ("no", "Resolved")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(resolved_at__isnull=self.value() == "yes")
+        return queryset
+
+
+@admin.register(AttributionFlag)
+class AttributionFlagAdmin(admin.ModelAdmin):
+    """Why attributions deserve a second look; resolved by applying the suggestion or dismissing."""
+
+    list_display = ("statement_quote", "code", "severity", "message", "suggested_speaker", "is_open", "resolution")
+    list_filter = (OpenFilter, "code", "severity")
+    search_fields = ("message", "statement__text", "statement__speaker_as_printed")
+    list_select_related = ("statement", "suggested_speaker")
+    actions = ("apply_suggestions", "dismiss")
+    readonly_fields = ("statement", "code", "severity", "message", "suggested_speaker", "created_at", "resolved_at",
+                       "resolved_by", "resolution")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="statement")
+    def statement_quote(self, flag):
+        url = reverse("admin:curation_statement_change", args=[flag.statement_id])
+        return format_html('<a href="{}">{}</a>', url, shorten(flag.statement.text, 60))
+
+    @admin.display(description="open", boolean=True)
+    def is_open(self, flag):
+        return flag.is_open
+
+    @admin.action(description="Use the suggested speaker", permissions=["change"])
+    def apply_suggestions(self, request, queryset):
+        applied = 0
+        for flag in queryset:
+            try:
+                services.flag_apply_suggestion(flag=flag, by=request.user)
+            except ValidationError as error:
+                report_refusal(self, request, ValidationError(f"{shorten(flag.message, 60)}: {' '.join(error.messages)}"))
+            else:
+                applied += 1
+        self.message_user(request, f"Applied the suggestion of {plural(applied, 'flag')}.", messages.SUCCESS)
+
+    @admin.action(description="Dismiss: the attribution stands", permissions=["change"])
+    def dismiss(self, request, queryset):
+        dismissed = 0
+        for flag in queryset.filter(resolved_at__isnull=True):
+            services.flag_dismiss(flag=flag, by=request.user)
+            dismissed += 1
+        self.message_user(request, f"Dismissed {plural(dismissed, 'flag')}.", messages.SUCCESS)
+
+
+@admin.register(ReviewDecision)
+class ReviewDecisionAdmin(ReadOnlyAdmin):
+    """Editors' decisions on suggestions: the extractor's evaluation data, kept as recorded."""
+
+    list_display = ("decided_at", "statement_quote", "decision", "editor")
+    list_filter = ("decision", "decided_at")
+    list_select_related = ("statement", "editor")
+    date_hierarchy = "decided_at"
+    fields = ("statement", "decision", "editor", "decided_at", "suggestion_json", "outcome_json")
+    readonly_fields = fields
+
+    @admin.display(description="statement")
+    def statement_quote(self, decision):
+        return shorten(decision.statement.text, 60)
+
+    @admin.display(description="suggestion")
+    def suggestion_json(self, decision):
+        return format_html("<pre>{}</pre>", json.dumps(decision.suggestion, indent=2, ensure_ascii=False))
+
+    @admin.display(description="outcome")
+    def outcome_json(self, decision):
+        return format_html("<pre>{}</pre>", json.dumps(decision.outcome, indent=2, ensure_ascii=False))

@@ -1,0 +1,452 @@
+"""Statements in the admin: the list editors work through, bulk actions, and the change form.
+
+The speaker is never saved by the form itself: a changed speaker goes
+through ``statement_update``, which records a correction with the reason.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef, Prefetch
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from curation import services
+from curation.admin.base import HistoryAdmin, ReadOnlyAdmin, action_page, count_of, plural, report_refusal
+from curation.forms import ReattributeForm, StatementAddForm, StatementChangeForm, TagChoiceForm
+from curation.models import Actor, Article, AttributionCorrection, AttributionFlag, Statement
+
+QUOTE_LENGTH = 90
+
+
+def shorten(text: str, length: int = QUOTE_LENGTH) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+class ChosenRelationFilter(admin.SimpleListFilter):
+    """A filter on a relation with too many values to list in the sidebar.
+
+    The list's links (an article, a speaker) set it; the sidebar shows the
+    chosen one so it can be seen and cleared.
+    """
+
+    related_model = None
+    field_name = None
+    none_label = None
+
+    def lookups(self, request, model_admin):
+        choices = [("none", self.none_label)] if self.none_label else []
+        value = self.value()
+        if value and value.isdigit():
+            chosen = self.related_model.objects.filter(pk=value).first()
+            if chosen:
+                choices.append((value, str(chosen)))
+        return choices
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "none":
+            return queryset.filter(**{f"{self.field_name}__isnull": True})
+        if value and not value.isdigit():
+            raise IncorrectLookupParameters(f"“{value}” is not a {self.title}.")
+        if value:
+            return queryset.filter(**{self.field_name: value})
+        return queryset
+
+
+class SpeakerFilter(ChosenRelationFilter):
+    title = "resolved speaker"
+    parameter_name = "speaker"
+    related_model = Actor
+    field_name = "speaker"
+    none_label = "No speaker yet"
+
+
+class ArticleFilter(ChosenRelationFilter):
+    title = "article"
+    parameter_name = "article"
+    related_model = Article
+    field_name = "article"
+
+
+class YesNoFilter(admin.SimpleListFilter):
+    def lookups(self, request, model_admin):
+        return [("yes", "Yes"), ("no", "No")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(self.condition())
+        if self.value() == "no":
+            return queryset.exclude(self.condition())
+        return queryset
+
+
+class CorrectedFilter(YesNoFilter):
+    title = "corrected"
+    parameter_name = "corrected"
+
+    def condition(self):
+        return Exists(AttributionCorrection.objects.filter(statement=OuterRef("pk")))
+
+
+class OpenFlagFilter(YesNoFilter):
+    title = "open flags"
+    parameter_name = "flagged"
+
+    def condition(self):
+        return Exists(AttributionFlag.objects.filter(statement=OuterRef("pk"), resolved_at__isnull=True))
+
+
+class CorrectionInline(admin.TabularInline):
+    """The statement's corrections, oldest first, as readers would read them."""
+
+    model = AttributionCorrection
+    fk_name = "statement"
+    fields = ("corrected_at", "from_actor", "to_actor", "speaker_as_printed", "reason", "editor", "is_public")
+    readonly_fields = fields
+    ordering = ("corrected_at", "id")
+    extra = 0
+    can_delete = False
+    verbose_name_plural = "corrections (append-only)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("from_actor", "to_actor", "editor")
+
+
+def open_flags_prefetch():
+    """Return a prefetch of each statement's open flags with their suggested speakers."""
+    flags = AttributionFlag.objects.filter(resolved_at__isnull=True).select_related("suggested_speaker")
+    return Prefetch("flags", queryset=flags, to_attr="open_flag_list")
+
+
+def flag_list(flags, request_path: str):
+    """Return open flags as HTML, each with its suggested fix as a button.
+
+    The buttons use ``formaction`` so they work inside the change form and
+    the changelist form without nesting forms.
+    """
+    if not flags:
+        return "—"
+    return format_html(
+        '<ul class="statement-flags">{}</ul>',
+        format_html_join("", "<li>{}</li>", ((flag_item(flag, request_path),) for flag in flags)),
+    )
+
+
+def flag_item(flag: AttributionFlag, request_path: str):
+    text = format_html(
+        '<strong class="flag-{}">{}</strong>: {}', flag.severity, flag.get_code_display(), flag.message
+    )
+    if flag.suggested_speaker is None:
+        return text
+    url = reverse("admin:curation_statement_apply_flag", args=[flag.statement_id, flag.pk])
+    return format_html(
+        '{} <button type="submit" class="button" formaction="{}" formnovalidate name="next" value="{}">'
+        "Use suggested speaker: {}</button>",
+        text,
+        url,
+        request_path,
+        flag.suggested_speaker.name,
+    )
+
+
+@admin.register(Statement)
+class StatementAdmin(HistoryAdmin):
+    list_display = (
+        "quote", "kind", "speaker_as_printed", "resolved_speaker", "article_title", "review_status",
+        "published", "tag_names", "corrected", "open_flags",
+    )
+    list_display_links = ("quote",)
+    list_filter = (
+        "review_status", "published", "kind", CorrectedFilter, OpenFlagFilter, "tags", SpeakerFilter,
+        ArticleFilter, "anchor", "origin",
+    )
+    search_fields = ("text", "speaker_as_printed", "speaker__name", "speaker__aliases__name")
+    autocomplete_fields = ("speaker", "tags", "article")
+    list_per_page = 50
+    show_full_result_count = False
+    actions = ("confirm", "reject", "publish", "unpublish", "add_tags", "remove_tags", "reattribute")
+    inlines = (CorrectionInline,)
+    readonly_fields = (
+        "article_link", "text", "anchor_summary", "flags_panel", "origin", "confidence", "created_at", "updated_at",
+    )
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return [(None, {"fields": StatementAddForm.Meta.fields})]
+        return [
+            ("Quote", {"fields": ("article_link", "text", "kind", "anchor_summary")}),
+            ("Attribution", {
+                "fields": ("speaker_as_printed", "speaker", "reason", "show_correction_publicly", "version"),
+                "description": "Changing the resolved speaker records a correction with your reason.",
+            }),
+            ("Why it is flagged", {"fields": ("flags_panel",)}),
+            ("Review and publication", {"fields": ("review_status", "published", "tags")}),
+            ("Record", {"fields": ("origin", "confidence", "created_at", "updated_at"), "classes": ("collapse",)}),
+        ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        kwargs["form"] = StatementChangeForm if obj else StatementAddForm
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_inline_instances(self, request, obj=None):
+        return super().get_inline_instances(request, obj) if obj else []
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).select_related("article", "speaker")
+        return queryset.annotate(
+            is_corrected=Exists(AttributionCorrection.objects.filter(statement=OuterRef("pk"))),
+            open_flag_count=count_of(
+                AttributionFlag.objects.filter(statement=OuterRef("pk"), resolved_at__isnull=True), "statement"
+            ),
+        ).prefetch_related("tags")
+
+    # The list's columns.
+
+    @admin.display(description="quote", ordering="start")
+    def quote(self, statement):
+        return shorten(statement.text)
+
+    @admin.display(description="resolved speaker", ordering="speaker__name")
+    def resolved_speaker(self, statement):
+        if statement.speaker is None:
+            return "—"
+        return format_html(
+            '<a href="?speaker={}" title="Only statements attributed to {}">{}</a>',
+            statement.speaker_id, statement.speaker.name, statement.speaker.name,
+        )
+
+    @admin.display(description="article", ordering="article__title")
+    def article_title(self, statement):
+        return format_html(
+            '<a href="?article={}" title="Only statements in this article">{}</a>',
+            statement.article_id, shorten(statement.article.title, 50),
+        )
+
+    @admin.display(description="tags")
+    def tag_names(self, statement):
+        return ", ".join(tag.name for tag in statement.tags.all()) or "—"
+
+    @admin.display(description="corrected", boolean=True, ordering="is_corrected")
+    def corrected(self, statement):
+        return statement.is_corrected
+
+    @admin.display(description="open flags", ordering="open_flag_count")
+    def open_flags(self, statement):
+        return statement.open_flag_count or "—"
+
+    # The change form's read-only parts.
+
+    @admin.display(description="article")
+    def article_link(self, statement):
+        url = reverse("admin:curation_article_change", args=[statement.article_id])
+        return format_html('<a href="{}">{}</a>', url, statement.article.title)
+
+    @admin.display(description="place in the text")
+    def anchor_summary(self, statement):
+        return f"characters {statement.start}–{statement.end}, {statement.get_anchor_display().lower()}"
+
+    @admin.display(description="open flags")
+    def flags_panel(self, statement):
+        flags = statement.flags.filter(resolved_at__isnull=True).select_related("suggested_speaker")
+        return flag_list(list(flags), reverse("admin:curation_statement_change", args=[statement.pk]))
+
+    # Saving.
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except services.StatementChangedElsewhere as error:
+            # Lost the race between the form's check and the save; the whole
+            # save was rolled back.
+            self.message_user(request, str(error), messages.ERROR)
+            return HttpResponseRedirect(request.path)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            self._create(request, obj, form)
+            return
+        data = form.cleaned_data
+        changes = {name: data[name] for name in form.changed_data if name in StatementChangeForm.Meta.fields}
+        changes.pop("version", None)
+        obj._recorded_correction = services.statement_update(
+            statement=obj,
+            by=request.user,
+            changes=changes,
+            expected_version=data["version"],
+            reason=data.get("reason", ""),
+            public=data.get("show_correction_publicly", False),
+        )
+
+    def _create(self, request, obj, form):
+        data = form.cleaned_data
+        created = services.statement_create(
+            article=data["article"], kind=data["kind"], start=data["start"], end=data["end"],
+            speaker_as_printed=data["speaker_as_printed"], speaker=data["speaker"], tags=list(data["tags"]),
+            review_status=data["review_status"],
+        )
+        for field in Statement._meta.concrete_fields:
+            setattr(obj, field.attname, getattr(created, field.attname))
+        obj._state.adding = False
+
+    def save_related(self, request, form, formsets, change):
+        # The service already saved the tags, inside the same transaction.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def response_change(self, request, obj):
+        correction = getattr(obj, "_recorded_correction", None)
+        if correction is not None:
+            self.message_user(
+                request,
+                f"Correction recorded: {correction} (“{correction.reason}”)"
+                f"{'' if correction.is_public else ', not shown to readers'}.",
+                messages.SUCCESS,
+            )
+        return super().response_change(request, obj)
+
+    # One-click fixes from the attribution checks.
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:statement_id>/flags/<int:flag_id>/apply/",
+                self.admin_site.admin_view(self.apply_flag_view),
+                name="curation_statement_apply_flag",
+            ),
+            *super().get_urls(),
+        ]
+
+    def apply_flag_view(self, request, statement_id, flag_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        flag = get_object_or_404(AttributionFlag, pk=flag_id, statement_id=statement_id)
+        if not self.has_change_permission(request, flag.statement):
+            raise PermissionDenied
+        try:
+            correction = services.flag_apply_suggestion(flag=flag, by=request.user)
+        except ValidationError as error:
+            report_refusal(self, request, error)
+        else:
+            done = f"Correction recorded: {correction}." if correction else "The speaker was already the suggested one."
+            self.message_user(request, f"{done} The flag is resolved.", messages.SUCCESS)
+        return HttpResponseRedirect(self._next_url(request, statement_id))
+
+    def _next_url(self, request, statement_id):
+        target = request.POST.get("next", "")
+        if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False):
+            return target
+        return reverse("admin:curation_statement_change", args=[statement_id])
+
+    # Bulk actions; each goes through a service.
+
+    @admin.action(description="Confirm selected statements", permissions=["change"])
+    def confirm(self, request, queryset):
+        count = services.statements_set_review_status(
+            statements=queryset, status=Statement.ReviewStatus.CONFIRMED, by=request.user
+        )
+        self.message_user(request, f"Confirmed {plural(count, 'statement')}.", messages.SUCCESS)
+
+    @admin.action(description="Reject selected statements", permissions=["change"])
+    def reject(self, request, queryset):
+        count = services.statements_set_review_status(
+            statements=queryset, status=Statement.ReviewStatus.REJECTED, by=request.user
+        )
+        self.message_user(request, f"Rejected {plural(count, 'statement')}.", messages.SUCCESS)
+
+    @admin.action(description="Publish selected statements", permissions=["change"])
+    def publish(self, request, queryset):
+        result = services.statements_set_published(statements=queryset, published=True, by=request.user)
+        self.message_user(request, f"Published {plural(result.changed, 'statement')}.", messages.SUCCESS)
+        if result.skipped:
+            self.message_user(
+                request,
+                f"{plural(result.skipped, 'statement')} not published: only confirmed statements can be.",
+                messages.WARNING,
+            )
+
+    @admin.action(description="Unpublish selected statements", permissions=["change"])
+    def unpublish(self, request, queryset):
+        result = services.statements_set_published(statements=queryset, published=False, by=request.user)
+        self.message_user(request, f"Unpublished {plural(result.changed, 'statement')}.", messages.SUCCESS)
+
+    @admin.action(description="Add tags to selected statements", permissions=["change"])
+    def add_tags(self, request, queryset):
+        return self._tag_action(request, queryset, "add_tags", services.statements_add_tags, "Add tags", "Tagged")
+
+    @admin.action(description="Remove tags from selected statements", permissions=["change"])
+    def remove_tags(self, request, queryset):
+        return self._tag_action(
+            request, queryset, "remove_tags", services.statements_remove_tags, "Remove tags", "Removed tags from"
+        )
+
+    def _tag_action(self, request, queryset, action, service, title, done):
+        form = TagChoiceForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            count = service(statements=queryset, tags=form.cleaned_data["tags"], by=request.user)
+            self.message_user(request, f"{done} {plural(count, 'statement')}.", messages.SUCCESS)
+            return None
+        return action_page(
+            self, request, queryset, form=form, title=title, action=action, submit_label=title,
+            intro=f"Choose the tags; they apply to these {plural(queryset.count(), 'statement')}:",
+            objects=[shorten(statement.text) for statement in queryset],
+        )
+
+    @admin.action(description="Reattribute selected statements…", permissions=["change"])
+    def reattribute(self, request, queryset):
+        form = ReattributeForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            data = form.cleaned_data
+            result = services.statements_reattribute(
+                statements=queryset, to_actor=data["to_actor"], by=request.user, reason=data["reason"],
+                public=data["show_correction_publicly"],
+            )
+            self.message_user(
+                request,
+                f"Attributed {plural(result.changed, 'statement')} to {data['to_actor']}; "
+                f"{plural(result.changed, 'correction')} recorded.",
+                messages.SUCCESS,
+            )
+            if result.skipped:
+                self.message_user(
+                    request, f"{plural(result.skipped, 'statement')} already attributed to {data['to_actor']}.",
+                    messages.WARNING,
+                )
+            return None
+        return action_page(
+            self, request, queryset, form=form, title="Reattribute statements", action="reattribute",
+            submit_label="Reattribute and record the corrections",
+            intro="Each of these statements gets a correction with the reason you give:",
+            objects=[
+                f"{shorten(statement.text)} — now {statement.speaker or 'no one'}" for statement in queryset
+            ],
+        )
+
+
+@admin.register(AttributionCorrection)
+class AttributionCorrectionAdmin(ReadOnlyAdmin):
+    """The corrections log: append-only, so read-only here for everyone."""
+
+    list_display = ("corrected_at", "statement_quote", "from_actor", "to_actor", "speaker_as_printed", "reason",
+                    "editor", "is_public")
+    list_filter = ("is_public", "corrected_at")
+    search_fields = ("reason", "speaker_as_printed", "from_actor__name", "to_actor__name", "statement__text")
+    list_select_related = ("statement", "from_actor", "to_actor", "editor")
+    date_hierarchy = "corrected_at"
+
+    @admin.display(description="statement")
+    def statement_quote(self, correction):
+        url = reverse("admin:curation_statement_change", args=[correction.statement_id])
+        return format_html('<a href="{}">{}</a>', url, shorten(correction.statement.text, 60))

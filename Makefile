@@ -39,5 +39,10 @@ test: install-test
 eval: install
 	$(BIN)/python manage.py evaluate_extractor $(EVAL_FILES)
 
+# Time pages and API on a generated archive in PostgreSQL against a raw-SQL floor (see bench/run.py
+# for BENCH_ARTICLES and the other knobs); the table lands in bench/results/.
+bench: install
+	$(BIN)/python -m bench.run
+
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

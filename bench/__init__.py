@@ -1,0 +1,1 @@
+"""Measurements of the desk at newsroom scale; run with ``make bench``."""

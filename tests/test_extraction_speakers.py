@@ -122,3 +122,19 @@ def test_it_turns_numbered_points_into_claims_by_the_document_organisation():
     assert [c.kind for c in claims] == ["claim", "claim"]
     assert claims[1].text == "Training local nurses in the three border districts"
     assert {c.speaker for c in claims} == {"relief-agency"}
+
+
+def test_it_indexes_one_registry_once_for_many_articles():
+    from curation.extraction.context import ArticleContext
+
+    registry = (KnownActor("nadia-karim", "Nadia Karim", "person", ("Karim",)),)
+    first = ArticleContext("Nadia Karim spoke.", registry, None)
+    second = ArticleContext("Karim spoke again.", registry, None)
+    assert second.index is first.index
+    renamed = (KnownActor("nadia-karim", "Nadia Karim-Saleh", "person", ("Karim-Saleh",)),)
+    assert ArticleContext("Karim-Saleh spoke.", renamed, None).index.by_slug["nadia-karim"].name == "Nadia Karim-Saleh"
+    # A list can change in place between articles, so it is indexed every time.
+    growing = list(registry)
+    ArticleContext("Nadia Karim spoke.", growing, None)
+    growing.append(KnownActor("samir-haddad", "Samir Haddad", "person", ("Haddad",)))
+    assert "samir-haddad" in ArticleContext("Haddad spoke.", growing, None).index.by_slug

@@ -16,6 +16,27 @@ from .records import KnownActor
 from .text import Span, boilerplate_spans, normalise_same_length, paragraphs, sentences
 
 
+_last_index: tuple[object, ActorIndex | None] = (None, None)
+
+
+def actor_index(actors: Sequence[KnownActor]) -> ActorIndex:
+    """Return the index of ``actors``, reusing the last one when the same registry tuple comes again.
+
+    Callers extract many articles with one registry; rebuilding its index for
+    each made every article cost time in proportion to the whole registry.
+    Only a tuple is reused, by identity: it cannot change in place, so a
+    changed registry is a new object and is indexed afresh.
+    """
+    global _last_index
+    if not isinstance(actors, tuple):
+        return ActorIndex(actors)
+    cached_actors, cached = _last_index
+    if cached is None or cached_actors is not actors:
+        cached = ActorIndex(actors)
+        _last_index = (actors, cached)
+    return cached
+
+
 @dataclass(frozen=True)
 class Resolution:
     """Who a printed speaker is, how sure we are, and why."""
@@ -32,7 +53,7 @@ class ArticleContext:
         self.text = text
         self.norm = normalise_same_length(text)
         self.day = day
-        self.index = ActorIndex(actors)
+        self.index = actor_index(actors)
         self.paragraphs = paragraphs(self.norm)
         self.boilerplate = boilerplate_spans(self.norm, self.paragraphs)
         self.body = [p for p in self.paragraphs if p not in self.boilerplate]

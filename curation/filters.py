@@ -14,21 +14,20 @@ SEARCH_LENGTH_AT_MOST = 200
 
 
 def outlet_choices():
-    # Called each time the form is built, so a newly published outlet appears.
     outlets = Article.objects.public().exclude(outlet="").order_by("outlet").values_list("outlet", flat=True)
     return [(outlet, outlet) for outlet in outlets.distinct()]
 
 
-def tag_choices():
+def tag_choices(tags):
     """Every topic, children indented under their parent, for a select box."""
     choices = []
 
-    def add(tags, depth):
-        for tag in tags:
+    def add(branch, depth):
+        for tag in branch:
             choices.append((tag.slug, "\u2003" * depth + tag.name))
             add(tag.tree_children, depth + 1)
 
-    add(selectors.tags_tree(Tag.objects.public().order_by("name", "id")), 0)
+    add(selectors.tags_tree(tags), 0)
     return choices
 
 
@@ -56,13 +55,13 @@ class ArticleFilterForm(forms.Form):
 
 class ArticleFilter(django_filters.FilterSet):
     outlet = django_filters.ChoiceFilter(
-        choices=outlet_choices,
+        choices=[],  # filled per request in __init__
         empty_label="Any outlet",
         error_messages={"invalid_choice": "No published article comes from “%(value)s”."},
     )
     tag = django_filters.ChoiceFilter(
         label="Topic",
-        choices=tag_choices,
+        choices=[],  # filled per request in __init__
         empty_label="Any topic",
         method="filter_tag",
         error_messages={"invalid_choice": "No topic on the desk is called “%(value)s”."},
@@ -85,19 +84,23 @@ class ArticleFilter(django_filters.FilterSet):
         form = ArticleFilterForm
 
     def __init__(self, data=None, *args, **kwargs):
-        super().__init__(_canonical_tag(data), *args, **kwargs)
+        # One read of the topics serves the select box, the alias lookup and the filter.
+        self.tags = {tag.slug: tag for tag in Tag.objects.public().order_by("name", "id")}
+        super().__init__(_canonical_tag(data, self.tags), *args, **kwargs)
+        self.filters["tag"].extra["choices"] = tag_choices(self.tags.values())
+        self.filters["outlet"].extra["choices"] = outlet_choices()
 
     def filter_tag(self, queryset, name, value):
-        return selectors.articles_tagged(queryset, Tag.objects.get(slug=value))
+        return selectors.articles_tagged(queryset, self.tags[value])
 
     def filter_actor(self, queryset, name, value):
         return selectors.articles_quoting(queryset, value)
 
 
-def _canonical_tag(data):
+def _canonical_tag(data, tags_by_slug):
     """Let a former slug or an alias of a topic (``?tag=daesh``) select the topic."""
     value = (data or {}).get("tag")
-    if not value or Tag.objects.filter(slug=value).exists():
+    if not value or value in tags_by_slug:
         return data
     tag = selectors.tag_find(value)
     if tag is None:

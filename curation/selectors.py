@@ -20,10 +20,16 @@ from curation.names import normalise_name
 
 def tag_descendant_ids(tag: Tag) -> set[int]:
     """Return the ids of ``tag`` and every tag below it in the hierarchy."""
-    ids, frontier = {tag.pk}, {tag.pk}
+    # One read of the whole vocabulary (small: topics, not content) instead
+    # of one query per level of depth.
+    children: dict[int, list[int]] = {}
+    for pk, parent_id in Tag.objects.order_by().values_list("pk", "parent_id"):
+        children.setdefault(parent_id, []).append(pk)
+    ids, frontier = {tag.pk}, [tag.pk]
     while frontier:
-        frontier = set(Tag.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - ids
-        ids |= frontier
+        below = [child for parent in frontier for child in children.get(parent, []) if child not in ids]
+        ids.update(below)
+        frontier = below
     return ids
 
 

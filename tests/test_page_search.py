@@ -1,0 +1,94 @@
+"""Search over statements, articles and actors (full-text on PostgreSQL)."""
+
+import pytest
+
+from curation.models import Statement
+from tests.test_page_support import make_actor, make_article, make_quoted_articles, make_statement
+
+pytestmark = pytest.mark.django_db
+
+
+def search(client, text):
+    response = client.get("/search/", {"q": text})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def section(page, heading):
+    """Return the HTML of one results section, so a match is counted where it belongs."""
+    start = page.index(f'id="search-{heading}"')
+    end = page.find("</section>", start)
+    return page[start:end]
+
+
+def test_it_finds_statements_by_their_words(client, seeded):
+    statements = section(search(client, "dormant cells"), "statements")
+    assert "still has dormant cells scattered across the world" in statements
+
+
+def test_it_finds_articles_and_actors_by_name_and_alias(client, seeded):
+    page = search(client, "Jaafari")
+    assert "Jaafari calls for international efforts" in section(page, "articles")
+    assert ">Ibrahim al-Jaafari</a>" in section(page, "actors")
+    assert ">Maria Zakharova</a>" in section(search(client, "Zakharova"), "actors")
+
+
+def test_it_says_so_when_nothing_matches(client, seeded):
+    page = search(client, "xylophone")
+    assert "Nothing published matches “xylophone”." in page
+
+
+def test_it_never_finds_drafts_or_suggestions(client, db):
+    make_statement(make_article(body="Secret said that zebracorn plans hold. The end.", draft=True), "zebracorn plans",
+                   speaker=make_actor("Zebracorn Drafter"))  # fmt: skip
+    make_statement(make_article(body="Other said that zebracorn talks hold. The end."), "zebracorn talks",
+                   speaker=make_actor("Zebracorn Suggester"), status=Statement.ReviewStatus.SUGGESTED)  # fmt: skip
+    page = search(client, "zebracorn")
+    assert "zebracorn plans" not in page and "Zebracorn Drafter" not in page
+    assert "zebracorn talks" not in section(page, "statements") and "Zebracorn Suggester" not in page
+
+
+def test_it_explains_itself_for_an_empty_query_without_searching(client, seeded, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        page = search(client, "   ")
+    assert "Search the published statements, articles and actors" in page and 'id="search-statements"' not in page
+
+
+def test_it_refuses_an_over_long_query_with_a_form_error(client, seeded):
+    page = search(client, "a" * 201)
+    assert "There is a problem" in page and "Search for at most 200 characters (this is 201)." in page
+    assert 'id="search-statements"' not in page
+
+
+def test_it_survives_query_syntax_and_hostile_text(client, seeded):
+    for text in ('"unclosed', "a & | ! ( :*", "<script>alert(1)</script>", "'; drop table x; --"):
+        page = search(client, text)
+        assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in search(client, "<script>alert(1)</script>")
+
+
+def test_it_shows_at_most_twenty_of_each_and_says_there_are_more(client, db):
+    make_quoted_articles(22, speaker=make_actor("Quotable Person"))
+    statements = section(search(client, "test statement"), "statements")
+    assert statements.count('class="statement-item"') == 20
+    assert "Only the first 20 are shown" in statements
+
+
+def test_it_uses_the_same_queries_however_many_results(client, db, django_assert_num_queries):
+    make_quoted_articles(2)
+    # Statements, articles, actors: one query each.
+    with django_assert_num_queries(3):
+        search(client, "statement")
+    make_quoted_articles(10)
+    with django_assert_num_queries(3):
+        search(client, "statement")
+
+
+def test_it_matches_other_forms_of_a_word_on_postgresql(client, seeded):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("stemming is PostgreSQL full-text search; SQLite matches words as typed")
+    # "eliminating" is stemmed to "elimin", as is the quote's "eliminate".
+    statements = section(search(client, "eliminating terrorism"), "statements")
+    assert "Iraq managed to eliminate terrorism" in statements

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 
 from curation.importing import content_hash
+from curation.names import normalise_name
 from curation.models import Actor, Article, Statement, Tag
 
 STATEMENT_CHANGED_ELSEWHERE = (
@@ -179,3 +180,20 @@ class MergeForm(ActionForm):
     def __init__(self, *args, queryset, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["survivor"].queryset = queryset
+
+
+class AliasInlineFormSet(forms.BaseInlineFormSet):
+    """Aliases of one actor or tag; two that read the same once normalised are refused, not a 500."""
+
+    def clean(self):
+        super().clean()
+        seen = {}
+        for form in self.forms:
+            name = form.cleaned_data.get("name") if hasattr(form, "cleaned_data") else None
+            if not name or form.cleaned_data.get("DELETE"):
+                continue
+            key = normalise_name(name)
+            if key in seen:
+                form.add_error("name", f"“{name}” is the same alias as “{seen[key]}”.")
+            else:
+                seen[key] = name

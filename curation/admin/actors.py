@@ -9,7 +9,8 @@ from django.utils.html import format_html
 
 from curation import services
 from curation.admin.base import HistoryAdmin, ReadOnlyAdmin, action_page, count_of, plural, report_refusal
-from curation.forms import MergeForm
+from curation.forms import AliasInlineFormSet, MergeForm
+from curation.names import normalise_name
 from curation.models import (
     Actor,
     ActorAlias,
@@ -24,6 +25,7 @@ from curation.models import (
 
 class ActorAliasInline(admin.TabularInline):
     model = ActorAlias
+    formset = AliasInlineFormSet
     extra = 1
     fields = ("name",)
 
@@ -56,6 +58,7 @@ class ActorSlugRedirectInline(ReadOnlyInline):
 
 class TagAliasInline(admin.TabularInline):
     model = TagAlias
+    formset = AliasInlineFormSet
     extra = 1
     fields = ("name",)
 
@@ -64,6 +67,18 @@ class TagSlugRedirectInline(ReadOnlyInline):
     model = TagSlugRedirect
     fields = ("old_slug",)
     verbose_name_plural = "former addresses (kept after merges)"
+
+
+class AliasSearchMixin:
+    """Search names and aliases as printed and as normalised, so "Daesh" finds "Da’esh"."""
+
+    def get_search_results(self, request, queryset, search_term):
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        key = normalise_name(search_term)
+        if key:
+            results = results | queryset.filter(aliases__normalised__contains=key)
+            may_have_duplicates = True
+        return results, may_have_duplicates
 
 
 def merge(modeladmin, request, queryset, *, service, noun: str, action: str):
@@ -95,7 +110,7 @@ def merge(modeladmin, request, queryset, *, service, noun: str, action: str):
 
 
 @admin.register(Actor)
-class ActorAdmin(HistoryAdmin):
+class ActorAdmin(AliasSearchMixin, HistoryAdmin):
     list_display = ("name", "kind", "alias_names", "statement_count")
     list_filter = ("kind",)
     search_fields = ("name", "aliases__name", "slug")
@@ -116,7 +131,7 @@ class ActorAdmin(HistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         # Changing a slug would break every link to the actor; merges keep old slugs.
-        return ("slug",) if obj else ()
+        return ("slug", "created_at") if obj else ("created_at",)
 
     @admin.display(description="aliases")
     def alias_names(self, actor):
@@ -133,7 +148,7 @@ class ActorAdmin(HistoryAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(HistoryAdmin):
+class TagAdmin(AliasSearchMixin, HistoryAdmin):
     list_display = ("name", "parent", "alias_names", "statement_count")
     list_filter = (("parent", admin.RelatedOnlyFieldListFilter),)
     search_fields = ("name", "aliases__name", "slug")

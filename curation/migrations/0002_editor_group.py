@@ -14,11 +14,12 @@ def create_editor_group(apps, schema_editor):
     app_config = apps.get_app_config("curation")
     # The migration state's app config has no models module, which makes
     # create_permissions skip the app; it only checks that one is set.
-    app_config.models_module = True
+    models_module = getattr(app_config, "models_module", None)
+    app_config.models_module = models_module or True
     try:
         create_permissions(app_config, apps=apps, verbosity=0, using=schema_editor.connection.alias)
     finally:
-        app_config.models_module = None
+        app_config.models_module = models_module
     editor_group(permission_model=apps.get_model("auth", "Permission"), group_model=apps.get_model("auth", "Group"))
 
 

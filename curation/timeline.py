@@ -28,11 +28,19 @@ class MonthCount:
         return f"{MONTH_NAMES[self.month - 1]} {self.year}"
 
 
-def month_series(counts: dict[tuple[int, int], int]) -> list[MonthCount]:
-    """Return one entry per month from the first to the last, empty months as zero."""
+def month_series(counts: dict[tuple[int, int], int], *, at_least: int = 1) -> list[MonthCount]:
+    """Return one entry per month from the first to the last, empty months as zero.
+
+    With ``at_least``, earlier empty months are added until the series is
+    that long, so a single busy month is drawn as one bar in a year, not as
+    one bar filling the chart.
+    """
     if not counts:
         return []
     (year, month), last = min(counts), max(counts)
+    months_spanned = (last[0] - year) * 12 + last[1] - month + 1
+    for _ in range(at_least - months_spanned):
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
     series = []
     while (year, month) <= last:
         series.append(MonthCount(year, month, counts.get((year, month), 0)))

@@ -18,6 +18,7 @@ from curation.timeline import month_series, timeline_summary, timeline_svg
 
 PAGE_SIZE = 20
 ACTOR_PAGE_SIZE = 50
+TIMELINE_MONTHS_AT_LEAST = 12
 SEARCH_RESULTS_AT_MOST = 20
 
 
@@ -94,7 +95,7 @@ def actor_detail(request, slug):
     if is_former_slug:
         return redirect(actor, permanent=True)
     counts, undated = selectors.actor_statements_per_month(actor)
-    series = month_series(counts)
+    series = month_series(counts, at_least=TIMELINE_MONTHS_AT_LEAST)
     context = {
         "section": "actors",
         "actor": actor,

@@ -40,3 +40,11 @@ def test_it_draws_nothing_without_dated_statements():
 def test_it_escapes_the_element_id():
     svg = timeline_svg(month_series({(2020, 1): 1}), element_id='x"><script>')
     assert "<script>" not in svg and "&quot;&gt;&lt;script&gt;" in svg
+
+
+def test_it_pads_a_short_series_with_earlier_empty_months():
+    series = month_series({(2018, 2): 3}, at_least=4)
+    assert [(entry.year, entry.month, entry.count) for entry in series] == [
+        (2017, 11, 0), (2017, 12, 0), (2018, 1, 0), (2018, 2, 3),
+    ]  # fmt: skip
+    assert len(month_series({(2018, 1): 1, (2019, 12): 1}, at_least=4)) == 24

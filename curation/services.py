@@ -501,7 +501,7 @@ def flag_apply_suggestion(*, flag: AttributionFlag, by) -> AttributionCorrection
     The correction's reason names the check that raised the flag, so readers
     and editors see why the speaker changed.
     """
-    flag = AttributionFlag.objects.select_for_update().select_related("suggested_speaker").get(pk=flag.pk)
+    flag = AttributionFlag.objects.select_for_update(of=("self",)).select_related("suggested_speaker").get(pk=flag.pk)
     if not flag.is_open:
         raise ValidationError("This flag was already resolved.")
     if flag.suggested_speaker is None:

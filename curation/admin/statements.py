@@ -105,7 +105,7 @@ class CorrectionInline(admin.TabularInline):
 
     model = AttributionCorrection
     fk_name = "statement"
-    fields = ("corrected_at", "from_actor", "to_actor", "speaker_as_printed", "reason", "editor", "is_public")
+    fields = ("corrected_at", "from_actor", "to_actor", "speaker_as_printed", "reason", "editor_name", "is_public")
     readonly_fields = fields
     ordering = ("corrected_at", "id")
     extra = 0
@@ -123,6 +123,11 @@ class CorrectionInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("from_actor", "to_actor", "editor")
+
+    @admin.display(description="editor")
+    def editor_name(self, correction):
+        # Plain text: editors cannot open user accounts, so a link would only lead to a refusal.
+        return correction.editor.get_full_name() or correction.editor.get_username()
 
 
 def open_flags_prefetch():

@@ -207,6 +207,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # Tag operations by collection ("statements"), not by the shared "v1" prefix.
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "curation.api.schema.query_parameters_allow_empty_values",
+    ],
     # Enum names derived from field names ("KindEnum") would collide between
     # statements and actors; name them after what they are.
     "ENUM_NAME_OVERRIDES": {

@@ -19,6 +19,8 @@ from curation.names import normalise_name
 from curation.selectors import actor_find, tag_descendant_ids, tag_find
 
 
+# Messages take the client's text as a parameter, never formatted in:
+# DRF %-formats each message with its params, and a slug may contain "%".
 class ActorSlugField(forms.CharField):
     def clean(self, value):
         slug = super().clean(value)
@@ -27,7 +29,7 @@ class ActorSlugField(forms.CharField):
         actor = actor_find(slug)
         # A name only drafts mention must stay as unknown as a typo.
         if actor is None or not self.visible_actors().filter(pk=actor.pk).exists():
-            raise forms.ValidationError(f"No published actor has the slug “{slug}”.")
+            raise forms.ValidationError("No published actor has the slug “%(slug)s”.", params={"slug": slug})
         return actor
 
     def visible_actors(self):
@@ -53,7 +55,7 @@ class TagSlugField(forms.CharField):
             return None
         tag = tag_find(slug)
         if tag is None:
-            raise forms.ValidationError(f"No tag has the slug or alias “{slug}”.")
+            raise forms.ValidationError("No tag has the slug or alias “%(slug)s”.", params={"slug": slug})
         return tag
 
 
@@ -64,7 +66,7 @@ class ArticleSlugField(forms.CharField):
             return None
         article = Article.objects.public().filter(slug=slug).first()
         if article is None:
-            raise forms.ValidationError(f"No published article has the slug “{slug}”.")
+            raise forms.ValidationError("No published article has the slug “%(slug)s”.", params={"slug": slug})
         return article
 
 
@@ -98,6 +100,12 @@ class ArticleSlugFilter(filters.CharFilter):
 
 class StrictBooleanFilter(filters.BooleanFilter):
     field_class = StrictBooleanField
+
+    def __init__(self, *args, **kwargs):
+        # DRF's boolean widget turns an unknown word into "no filter" before
+        # the field can refuse it; a plain text input hands it over as typed.
+        kwargs.setdefault("widget", forms.TextInput)
+        super().__init__(*args, **kwargs)
 
 
 def order_by_date(queryset, date_field: str, descending: bool):

@@ -34,3 +34,17 @@ class ApiAutoSchema(AutoSchema):
         if getattr(self.view, "redirects_former_slugs", False) and not is_list:
             responses[301] = OpenApiResponse(description="A former slug or alias: Location gives the current one.")
         return responses
+
+
+def query_parameters_allow_empty_values(result, generator, request, public):
+    """Mark every query parameter as accepting "": the API reads an empty value as "not given".
+
+    Clients that fill URL templates send ``?tag=&kind=direct`` for a filter
+    left unset; the schema says so instead of calling that a bad date or kind.
+    """
+    for path in result.get("paths", {}).values():
+        for operation in path.values():
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") == "query":
+                    parameter["allowEmptyValue"] = True
+    return result

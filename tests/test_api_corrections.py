@@ -1,0 +1,60 @@
+"""GET /api/v1/corrections/: the public corrections log."""
+
+import pytest
+
+from curation.models import Actor, AttributionCorrection, Statement
+from curation.services import statement_reattribute
+from tests.test_api_support import api, archive, results, unpublished  # noqa: F401 (fixtures)
+
+URL = "/api/v1/corrections/"
+
+
+def test_it_lists_the_abadi_correction(api, seeded):
+    [correction] = results(api.get(URL))
+    assert correction["from_speaker"] == {"slug": "haider-al-abadi", "name": "Haider al-Abadi", "kind": "person"}
+    assert correction["to_speaker"]["slug"] == "ibrahim-al-jaafari"
+    assert correction["speaker_as_printed"] == "Abadi"
+    assert correction["reason"].startswith("The article is about Foreign Minister Ibrahim al-Jaafari")
+    assert correction["corrected_at"]
+    assert correction["article"]["slug"] == "jaafari-calls-for-international-efforts-against-terrorism"
+    statement = Statement.objects.get(pk=correction["statement"]["id"])
+    assert correction["statement"]["url"] == f"http://testserver/statements/{statement.pk}/"
+    assert correction["statement"]["text"] == statement.text
+    assert "editor" not in correction, "who corrected stays on the desk"
+
+
+def test_it_leaves_out_corrections_not_made_public(api, seeded):
+    AttributionCorrection.objects.update(is_public=False)
+    assert results(api.get(URL)) == []
+
+
+def test_it_leaves_out_corrections_of_statements_readers_cannot_see(api, unpublished, editor):
+    hidden = Statement.objects.exclude(pk__in=Statement.objects.public()).first()
+    correction = statement_reattribute(
+        statement=hidden, to_actor=Actor.objects.get(slug="ibrahim-al-jaafari"), by=editor, reason="Checked."
+    )
+    assert correction.pk not in [row["id"] for row in results(api.get(URL))]
+    assert api.get(f"{URL}{correction.pk}/").status_code == 404
+
+
+def test_it_filters_by_either_actor_of_a_correction(api, seeded):
+    assert len(results(api.get(URL, {"actor": "haider-al-abadi"}))) == 1
+    assert len(results(api.get(URL, {"actor": "ibrahim-al-jaafari"}))) == 1
+    assert results(api.get(URL, {"actor": "barham-salih"})) == []
+
+
+def test_it_filters_by_article(api, seeded):
+    assert len(results(api.get(URL, {"article": "jaafari-calls-for-international-efforts-against-terrorism"}))) == 1
+    assert results(api.get(URL, {"article": "iraq-warns-daesh-activities-have-intensified"})) == []
+
+
+def test_it_lists_the_newest_first(api, archive):
+    rows = results(api.get(URL, {"page_size": 100}))
+    times = [row["corrected_at"] for row in rows]
+    assert times == sorted(times, reverse=True)
+
+
+@pytest.mark.parametrize("page_size", [1, 100])
+def test_it_costs_one_query_whatever_the_page_size(api, archive, django_assert_num_queries, page_size):
+    with django_assert_num_queries(1):
+        assert len(results(api.get(URL, {"page_size": page_size}))) == page_size

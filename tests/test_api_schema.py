@@ -1,0 +1,97 @@
+"""The OpenAPI schema at /api/schema/ and the browsable docs at /api/docs/."""
+
+import pytest
+from drf_spectacular.validation import validate_schema
+
+from tests.test_api_support import PUBLIC_FIELDS_OF_A_STATEMENT, api  # noqa: F401 (fixtures)
+
+
+@pytest.fixture
+def schema(api, db):
+    response = api.get("/api/schema/", {"format": "json"})
+    assert response.status_code == 200
+    return response.json()
+
+
+def parameters(schema, path) -> dict[str, dict]:
+    return {parameter["name"]: parameter for parameter in schema["paths"][path]["get"]["parameters"]}
+
+
+def component(schema, name) -> dict:
+    return schema["components"]["schemas"][name]
+
+
+def test_it_is_a_valid_openapi_3_document(schema):
+    assert schema["openapi"].startswith("3.")
+    validate_schema(schema)
+
+
+def test_it_describes_every_endpoint_read_only(schema):
+    assert set(schema["paths"]) == {
+        f"/api/v1/{path}"
+        for path in [
+            "articles/", "articles/{slug}/", "actors/", "actors/{slug}/", "statements/", "statements/{id}/",
+            "tags/", "tags/{slug}/", "corrections/", "corrections/{id}/",
+        ]
+    }  # fmt: skip
+    assert {method for path in schema["paths"].values() for method in path} == {"get"}
+
+
+def test_it_describes_every_statement_filter_and_the_paging(schema):
+    described = parameters(schema, "/api/v1/statements/")
+    assert set(described) == {
+        "actor", "tag", "article", "kind", "corrected", "published_after", "published_before", "q",
+        "ordering", "cursor", "page_size",
+    }  # fmt: skip
+    assert described["corrected"]["schema"]["type"] == "boolean"
+    assert described["published_after"]["schema"]["format"] == "date"
+    assert set(described["kind"]["schema"]["enum"]) == {"direct", "indirect", "claim"}
+    assert described["page_size"]["schema"]["maximum"] == 100
+
+
+def test_it_describes_the_filters_of_the_other_lists(schema):
+    assert {"outlet", "tag", "actor", "published_after", "published_before", "q"} <= set(
+        parameters(schema, "/api/v1/articles/")
+    )
+    assert {"q", "kind"} <= set(parameters(schema, "/api/v1/actors/"))
+    assert "q" in parameters(schema, "/api/v1/tags/")
+
+
+def test_it_describes_a_statement_as_the_contract_says(schema):
+    statement = component(schema, "Statement")
+    assert set(statement["properties"]) == PUBLIC_FIELDS_OF_A_STATEMENT
+    assert set(statement["required"]) == PUBLIC_FIELDS_OF_A_STATEMENT
+    assert statement["properties"]["speaker"]["nullable"] is True
+    assert statement["properties"]["kind"]["allOf"] == [{"$ref": "#/components/schemas/StatementKind"}]
+    assert component(schema, "StatementKind")["enum"] == ["direct", "indirect", "claim"]
+    assert statement["properties"]["url"]["format"] == "uri"
+    correction = component(schema, "CorrectionSummary")
+    assert correction["properties"]["from_speaker"]["nullable"] is True
+    assert set(correction["properties"]) == {"from_speaker", "to_speaker", "speaker_as_printed", "reason", "corrected_at"}
+
+
+def test_it_describes_the_paged_lists_and_error_answers(schema):
+    page = component(schema, "PaginatedStatementList")
+    assert set(page["properties"]) == {"next", "previous", "results"}
+    responses = schema["paths"]["/api/v1/statements/"]["get"]["responses"]
+    assert {"200", "304", "400", "429"} <= set(responses)
+    assert "404" in schema["paths"]["/api/v1/statements/{id}/"]["get"]["responses"]
+    assert "301" in schema["paths"]["/api/v1/actors/{slug}/"]["get"]["responses"]
+
+
+def test_it_serves_the_docs_without_any_cdn(api, db):
+    response = api.get("/api/docs/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in page
+    assert "/api/schema/" in page
+    for cdn in ["cdn.", "jsdelivr", "unpkg", "cdnjs"]:
+        assert cdn not in page
+
+
+def test_it_lists_the_collections_at_the_root(api, db):
+    root = api.get("/api/v1/").json()
+    assert root == {
+        name: f"http://testserver/api/v1/{name}/"
+        for name in ["articles", "actors", "statements", "tags", "corrections"]
+    }

@@ -292,10 +292,12 @@ def _lock_statement(statement: Statement, expected_version: int | None) -> State
     return locked
 
 
-def _save_statement(statement: Statement, *, by, fields: list[str], why: str = "") -> None:
+def _save_statement(statement: Statement, *, by, fields: list[str], why: str = "", bump: bool = True) -> None:
     # Every save moves the version on, so a form opened before it is refused
-    # instead of silently writing over this change.
-    statement.version += 1
+    # instead of silently writing over this change. A reattribution in the
+    # same save has moved it on already.
+    if bump:
+        statement.version += 1
     statement._history_user = by
     if why:
         statement._change_reason = why[:100]
@@ -353,8 +355,10 @@ def statement_update(
     )
     if tags_changed:
         locked.tags.set(changes["tags"])
-    if fields or (tags_changed and correction is None):
-        _save_statement(locked, by=by, fields=fields)
+    if correction is None or fields:
+        # Even a save that changes nothing moves the version on: whoever
+        # opened the statement before it must look again before saving.
+        _save_statement(locked, by=by, fields=fields, bump=correction is None)
     if suggestion and locked.review_status != Statement.ReviewStatus.SUGGESTED:
         _record_review(locked, suggestion, by)
     statement.refresh_from_db()

@@ -67,7 +67,8 @@ def test_it_lets_editors_reject_but_not_delete(editor_client, seeded):
     assert "reject" in actions and "delete_selected" not in actions
     assert editor_client.get(reverse("admin:curation_statement_delete", args=[statement.pk])).status_code == 403
     actor = Actor.objects.first()
-    assert editor_client.post(reverse("admin:curation_actor_delete", args=[actor.pk]), {"post": "yes"}).status_code == 403
+    delete_url = reverse("admin:curation_actor_delete", args=[actor.pk])
+    assert editor_client.post(delete_url, {"post": "yes"}).status_code == 403
     assert Actor.objects.filter(pk=actor.pk).exists()
 
 

@@ -31,7 +31,8 @@ def test_it_records_a_correction_when_the_speaker_changes_with_a_reason(editor_c
                 show_correction_publicly="on")
     response = editor_client.post(change_url(abadi_quote), data, follow=True)
     assert response.status_code == 200
-    assert any("Correction recorded: Haider al-Abadi → Ibrahim al-Jaafari" in str(m) for m in response.context["messages"])
+    messages = [str(message) for message in response.context["messages"]]
+    assert any("Correction recorded: Haider al-Abadi → Ibrahim al-Jaafari" in message for message in messages)
     abadi_quote.refresh_from_db()
     assert abadi_quote.speaker == jaafari and abadi_quote.speaker_as_printed == "Abadi"
     correction = AttributionCorrection.objects.get()

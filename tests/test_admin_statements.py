@@ -270,3 +270,19 @@ def test_it_lists_the_corrections_read_only(editor_client, seeded):
     assert page.status_code == 200
     assert page.context["has_change_permission"] is False
 
+
+
+def test_it_moves_the_version_on_even_for_a_save_without_changes(editor_client, abadi_quote):
+    url = reverse("admin:curation_statement_change", args=[abadi_quote.pk])
+    editor_client.post(url, form_data(editor_client.get(url)))
+    abadi_quote.refresh_from_db()
+    assert abadi_quote.version == 2
+
+
+def test_it_moves_the_version_on_once_for_a_reattribution_with_other_changes(editor_client, abadi_quote):
+    url = reverse("admin:curation_statement_change", args=[abadi_quote.pk])
+    data = form_data(editor_client.get(url))
+    data.update(speaker=str(Actor.objects.get(slug="ibrahim-al-jaafari").pk), reason="Source.", kind="indirect")
+    editor_client.post(url, data)
+    abadi_quote.refresh_from_db()
+    assert (abadi_quote.kind, abadi_quote.version) == ("indirect", 2)

@@ -48,12 +48,14 @@ def duplicate(jaafari, editor):
 def row_counts():
     return {
         model.__name__: model.objects.count()
-        for model in (Statement, AttributionCorrection, AttributionFlag, ActorRole, Actor, ActorAlias, ActorSlugRedirect)
+        for model in (
+            Statement, AttributionCorrection, AttributionFlag, ActorRole, Actor, ActorAlias, ActorSlugRedirect,
+        )
     }
 
 
 def test_it_moves_everything_of_the_merged_actor_to_the_survivor(jaafari, duplicate, editor):
-    statements = set(duplicate.statements.values_list("pk", flat=True)) | set(jaafari.statements.values_list("pk", flat=True))
+    statements = {*duplicate.statements.values_list("pk", flat=True), *jaafari.statements.values_list("pk", flat=True)}
     before = row_counts()
     actor_merge(survivor=jaafari, merged=duplicate, by=editor)
     after = row_counts()
@@ -125,7 +127,7 @@ def tag_links():
 
 def test_it_moves_statements_children_aliases_and_slugs_to_the_surviving_tag(anti_terrorism, editor):
     survivor = Tag.objects.get(slug="counter-terrorism")
-    tagged = set(anti_terrorism.statements.values_list("pk", flat=True)) | set(survivor.statements.values_list("pk", flat=True))
+    tagged = {*anti_terrorism.statements.values_list("pk", flat=True), *survivor.statements.values_list("pk", flat=True)}
     links_before = tag_links().count()
     tag_merge(survivor=survivor, merged=anti_terrorism, by=editor)
     assert set(survivor.statements.values_list("pk", flat=True)) == tagged

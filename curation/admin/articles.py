@@ -85,7 +85,10 @@ class ArticleAdmin(HistoryAdmin):
                 "description": "Statements are found again in the new text by their words and context; "
                 "any that cannot be found are reported and kept, never deleted.",
             }),
-            ("Source", {"fields": ("import_key", "content_hash", "imported_at", "updated_at"), "classes": ("collapse",)}),
+            ("Source", {
+                "fields": ("import_key", "content_hash", "imported_at", "updated_at"),
+                "classes": ("collapse",),
+            }),
         ]
 
     def get_prepopulated_fields(self, request, obj=None):
@@ -145,8 +148,12 @@ class ArticleAdmin(HistoryAdmin):
                 "",
                 '<li><a href="{}">{}</a> — {}</li>',
                 (
-                    (reverse("admin:curation_statement_change", args=[s.pk]), shorten(s.text), s.speaker or "no speaker")
-                    for s in orphaned
+                    (
+                        reverse("admin:curation_statement_change", args=[statement.pk]),
+                        shorten(statement.text),
+                        statement.speaker or "no speaker",
+                    )
+                    for statement in orphaned
                 ),
             ),
         )

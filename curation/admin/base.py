@@ -3,7 +3,7 @@
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models import Count, IntegerField, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseNotAllowed
 from django.template.response import TemplateResponse
@@ -47,10 +47,6 @@ def count_of(queryset, group_by: str):
     """
     counts = queryset.order_by().values(group_by).annotate(count=Count("pk")).values("count")
     return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
-
-
-def outer(field: str = "pk"):
-    return OuterRef(field)
 
 
 def action_page(modeladmin, request, queryset, *, form, title, intro, objects, submit_label, action):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from curation import services
-from curation.admin.base import ReadOnlyAdmin, count_of, plural, report_refusal
+from curation.admin.base import ReadOnlyAdmin, count_of, plural
 from curation.admin.statements import (
     ArticleFilter,
     OpenFlagFilter,
@@ -83,7 +83,10 @@ class SuggestedStatementAdmin(admin.ModelAdmin):
     @admin.display(description="in the text")
     def in_context(self, statement):
         return format_html(
-            '<p class="statement-in-context">…{}<mark>{}</mark>{}…</p>', statement.prefix, statement.text, statement.suffix
+            '<p class="statement-in-context">…{}<mark>{}</mark>{}…</p>',
+            statement.prefix,
+            statement.text,
+            statement.suffix,
         )
 
     @admin.display(description="open flags")
@@ -121,7 +124,9 @@ class SuggestedStatementAdmin(admin.ModelAdmin):
         statement_url = reverse("admin:curation_statement_change", args=[obj.pk])
         self.message_user(
             request,
-            format_html('{}: <a href="{}">{}</a>.', decision.get_decision_display(), statement_url, shorten(obj.text, 60)),
+            format_html(
+                '{}: <a href="{}">{}</a>.', decision.get_decision_display(), statement_url, shorten(obj.text, 60)
+            ),
             messages.SUCCESS,
         )
         return HttpResponseRedirect(self._next_in_queue(obj))
@@ -200,7 +205,8 @@ class AttributionFlagAdmin(admin.ModelAdmin):
             try:
                 services.flag_apply_suggestion(flag=flag, by=request.user)
             except ValidationError as error:
-                report_refusal(self, request, ValidationError(f"{shorten(flag.message, 60)}: {' '.join(error.messages)}"))
+                reasons = " ".join(error.messages)
+                self.message_user(request, f"{shorten(flag.message, 60)}: {reasons}", messages.ERROR)
             else:
                 applied += 1
         self.message_user(request, f"Applied the suggestion of {plural(applied, 'flag')}.", messages.SUCCESS)

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DataError, OperationalError, transaction
 
 from curation.importing import MAX_ARTICLE_BYTES, ImportRefused, ParsedArticle, decode_article, parse_article
 from curation.models import Article
@@ -119,3 +119,6 @@ def _save(parsed: ParsedArticle, *, import_key: str, status: str) -> Article:
     except ValidationError as error:
         problems = "; ".join(f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items())
         raise ImportRefused(f"the article is not valid ({problems})") from None
+    except (DataError, OperationalError) as error:
+        # For example more distinct words than the full-text index can hold.
+        raise ImportRefused(f"the database refused the text ({str(error).splitlines()[0]})") from None

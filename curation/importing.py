@@ -10,7 +10,9 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-MAX_ARTICLE_BYTES = 2_000_000
+# PostgreSQL's full-text index holds at most 1 MB of words and positions per
+# article, which half a megabyte of text stays well under.
+MAX_ARTICLE_BYTES = 500_000
 TITLE_MAX_LENGTH = 200
 
 _iso_date_line = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE)

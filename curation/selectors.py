@@ -262,28 +262,59 @@ def _every_word_in(fields: tuple[str, ...], text: str) -> Q:
     return condition
 
 
-def _ranked(queryset, vector, text: str):
+# These two vectors are indexed on PostgreSQL (migration 0003): a query must
+# build them exactly this way for the planner to use the index.
+def statement_search_vector() -> SearchVector:
+    return SearchVector("text", config="english", weight="A") + SearchVector(
+        "speaker_as_printed", config="english", weight="B"
+    )
+
+
+def article_search_vector() -> SearchVector:
+    return SearchVector("title", config="english", weight="A") + SearchVector(
+        "outlet", "body", config="english", weight="B"
+    )
+
+
+SPEAKERS_MATCHED_AT_MOST = 200
+
+
+def speaker_ids_matching(text: str) -> list[int]:
+    """Return ids of actors whose name or an alias contains ``text``.
+
+    Fetched first, as a short list, so that "or said by a matching actor"
+    stays an index look-up instead of a join over every statement.
+    """
+    key = normalise_name(text)
+    aliases = ActorAlias.objects.filter(actor=OuterRef("pk"), normalised__contains=key)
+    matching = Actor.objects.filter(Q(name__icontains=text) | Exists(aliases)) if key else Actor.objects.none()
+    return list(matching.order_by().values_list("pk", flat=True)[:SPEAKERS_MATCHED_AT_MOST])
+
+
+def _ranked(queryset, vector, text: str, *, or_speakers: list[int] = ()):
     query = SearchQuery(text, search_type="websearch", config="english")
-    return queryset.annotate(rank=SearchRank(vector, query)).filter(rank__gt=0).order_by("-rank", "-id")
+    matches = Q(search_vector=query)
+    if or_speakers:
+        matches |= Q(speaker_id__in=or_speakers)
+    return (
+        queryset.annotate(search_vector=vector, rank=SearchRank(vector, query))
+        .filter(matches)
+        .order_by("-rank", "-id")
+    )
 
 
 def statements_search(text: str):
-    """Public statements matching ``text`` in their words or speaker."""
+    """Public statements matching ``text`` in their words, printed speaker or actor's name."""
     if connection.vendor == "postgresql":
-        vector = SearchVector("text", config="english", weight="A") + SearchVector(
-            "speaker_as_printed", "speaker__name", config="english", weight="B"
-        )
-        return _ranked(statements_listing(), vector, text)
+        speakers = speaker_ids_matching(text)
+        return _ranked(statements_listing(), statement_search_vector(), text, or_speakers=speakers)
     return statements_listing().filter(_every_word_in(("text", "speaker_as_printed", "speaker__name"), text))
 
 
 def articles_search(text: str):
     """Public articles matching ``text`` in their title or body."""
     if connection.vendor == "postgresql":
-        vector = SearchVector("title", config="english", weight="A") + SearchVector(
-            "outlet", "body", config="english", weight="B"
-        )
-        return _ranked(articles_listing(), vector, text)
+        return _ranked(articles_listing(), article_search_vector(), text)
     return articles_listing().filter(_every_word_in(("title", "outlet", "body"), text))
 
 

@@ -1,6 +1,7 @@
 """Search over statements, articles and actors (full-text on PostgreSQL)."""
 
 import pytest
+from django.db import connection
 
 from curation.models import Statement
 from tests.test_page_support import make_actor, make_article, make_quoted_articles, make_statement
@@ -76,11 +77,13 @@ def test_it_shows_at_most_twenty_of_each_and_says_there_are_more(client, db):
 
 def test_it_uses_the_same_queries_however_many_results(client, db, django_assert_num_queries):
     make_quoted_articles(2)
-    # Statements, articles, actors: one query each.
-    with django_assert_num_queries(3):
+    # Statements, articles, actors: one query each; on PostgreSQL one more
+    # first, for the short list of actors the words name.
+    expected = 4 if connection.vendor == "postgresql" else 3
+    with django_assert_num_queries(expected):
         search(client, "statement")
     make_quoted_articles(10)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(expected):
         search(client, "statement")
 
 

@@ -16,7 +16,7 @@ from django_filters import rest_framework as filters
 
 from curation.models import Actor, ActorAlias, Article, AttributionCorrection, Statement, Tag, TagAlias
 from curation.names import normalise_name
-from curation.selectors import actor_find, tag_descendant_ids, tag_find
+from curation.selectors import actor_find, speaker_ids_matching, tag_descendant_ids, tag_find
 
 
 # Messages take the client's text as a parameter, never formatted in:
@@ -185,14 +185,13 @@ class StatementFilter(filters.FilterSet):
         return queryset.filter(has_public_correction if corrected else ~has_public_correction)
 
     def filter_text(self, queryset, name, value):
-        matches = (
-            Q(text__icontains=value)
-            | Q(speaker_as_printed__icontains=value)
-            | Q(speaker__name__icontains=value)
-        )
-        key = normalise_name(value)
-        if key:
-            matches |= Exists(ActorAlias.objects.filter(actor=OuterRef("speaker"), normalised__contains=key))
+        # Each branch has its own index on PostgreSQL (trigram indexes on the
+        # two text columns, the speaker index for the short list of matching
+        # actors), so the database can combine them instead of scanning.
+        matches = Q(text__icontains=value) | Q(speaker_as_printed__icontains=value)
+        speakers = speaker_ids_matching(value)
+        if speakers:
+            matches |= Q(speaker_id__in=speakers)
         return queryset.filter(matches)
 
     def filter_ordering(self, queryset, name, value):

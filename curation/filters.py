@@ -100,7 +100,9 @@ class ArticleFilter(django_filters.FilterSet):
 def _canonical_tag(data, tags_by_slug):
     """Let a former slug or an alias of a topic (``?tag=daesh``) select the topic."""
     value = (data or {}).get("tag")
-    if not value or value in tags_by_slug:
+    # PostgreSQL refuses a NUL in a query; such a value names no topic, and
+    # the choice field reports it as unknown.
+    if not value or value in tags_by_slug or "\x00" in value:
         return data
     tag = selectors.tag_find(value)
     if tag is None:

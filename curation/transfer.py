@@ -9,6 +9,7 @@ without a usable password.
 from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from curation.models import (
@@ -182,13 +183,7 @@ def curation_restore(document: dict) -> dict[str, int]:
         raise RestoreRefused("the database already holds articles, actors or tags; restore into an empty desk")
     actors = _restore_actors(document["actors"])
     tags = _restore_tags(document["tags"])
-    articles = {
-        record["import_key"]: Article.objects.create(
-            **{**record, "content_hash": _hash(record["body"]), "published_on": _date(record["published_on"]),
-               "imported_at": _datetime(record["imported_at"])}
-        )
-        for record in document["articles"]
-    }
+    articles = {record["import_key"]: _restore_article(record) for record in document["articles"]}
     statements = _restore_statements(document["statements"], articles, actors, tags)
     users = _UserCache()
     for record in document["corrections"]:
@@ -230,6 +225,22 @@ def curation_restore(document: dict) -> dict[str, int]:
         "statements": len(statements),
         "corrections": len(document["corrections"]),
     }
+
+
+def _restore_article(record: dict) -> Article:
+    article = Article(
+        **{**record, "content_hash": _hash(record["body"]), "published_on": _date(record["published_on"]),
+           "imported_at": _datetime(record["imported_at"])}
+    )
+    # An export is a file anyone can edit: what an import would refuse (a
+    # javascript: URL readers would click) is refused here too.
+    try:
+        article.clean_fields()
+    except ValidationError as error:
+        problems = "; ".join(f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items())
+        raise RestoreRefused(f"the article “{record['import_key']}” is not valid ({problems})") from None
+    article.save()
+    return article
 
 
 def _restore_actors(records: list[dict]) -> dict[str, Actor]:

@@ -26,6 +26,10 @@ from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+# The longest cursor the API issues holds a 200-character name written as
+# JSON escapes (emoji take twelve characters each), about 3,300 characters
+# once encoded; anything longer is forged.
+MAX_CURSOR_LENGTH = 4_000
 INVALID_CURSOR = "This cursor is not valid here: follow the next and previous links as given."
 
 
@@ -67,13 +71,16 @@ class KeysetPagination(BasePagination):
         encoded = request.query_params.get(self.cursor_query_param, "")
         if encoded == "":
             return None, False
+        if len(encoded) > MAX_CURSOR_LENGTH:
+            raise ValidationError({self.cursor_query_param: [INVALID_CURSOR]})
         try:
             cursor = json.loads(base64.urlsafe_b64decode(encoded.encode("ascii")))
             values, backwards, ordering = cursor["p"], cursor["b"], cursor["o"]
             if ordering != ordering_label(self.sort_key) or not isinstance(backwards, bool):
                 raise ValueError("cursor of another ordering")
             return position_parse(queryset, self.sort_key, values), backwards
-        except (ValueError, TypeError, KeyError, UnicodeError, binascii.Error, DjangoValidationError):
+        # RecursionError: JSON nested deeper than Python's stack, "[[[[…", is no cursor either.
+        except (ValueError, TypeError, KeyError, UnicodeError, binascii.Error, DjangoValidationError, RecursionError):
             raise ValidationError({self.cursor_query_param: [INVALID_CURSOR]}) from None
 
     def encode_cursor(self, row, backwards):

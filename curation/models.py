@@ -63,10 +63,12 @@ class Article(models.Model):
 
 class ActorQuerySet(models.QuerySet):
     def public(self):
-        """Actors with at least one public statement; drafts never reveal a name."""
-        return self.filter(
-            models.Exists(Statement.objects.public().filter(speaker=models.OuterRef("pk")))
-        )
+        """Actors with at least one public statement; drafts never reveal a name.
+
+        Read from the kept count rather than searched for: on an archive of
+        millions of statements the search costs half a second per list.
+        """
+        return self.filter(public_statement_count__gt=0)
 
 
 class Actor(models.Model):
@@ -78,6 +80,9 @@ class Actor(models.Model):
     slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.PERSON)
     description = models.TextField(blank=True)
+    # Don't set this by hand: curation.counts keeps it equal to the number of
+    # public statements attributed to the actor.
+    public_statement_count = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -89,6 +94,16 @@ class Actor(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        # The kept count is written only by curation.counts; a form holding
+        # an older copy of this row must not write its stale count back.
+        if self.pk is not None and not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.attname for field in self._meta.concrete_fields
+                if not field.primary_key and field.attname != "public_statement_count"
+            ]
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("curation:actor-detail", kwargs={"slug": self.slug})
@@ -173,6 +188,9 @@ class Tag(models.Model):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
     description = models.TextField(blank=True)
+    # Don't set this by hand: curation.counts keeps it equal to the number of
+    # public statements tagged with this tag itself (not its children).
+    public_statement_count = models.PositiveIntegerField(default=0, editable=False)
 
     objects = TagQuerySet.as_manager()
     history = HistoricalRecords()
@@ -185,6 +203,16 @@ class Tag(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        # The kept count is written only by curation.counts; a form holding
+        # an older copy of this row must not write its stale count back.
+        if self.pk is not None and not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.attname for field in self._meta.concrete_fields
+                if not field.primary_key and field.attname != "public_statement_count"
+            ]
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("curation:tag-detail", kwargs={"slug": self.slug})

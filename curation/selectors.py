@@ -179,7 +179,7 @@ def actor_statements_per_month(actor: Actor) -> tuple[dict[tuple[int, int], int]
 
 def actors_listing():
     """Public actors by name, each with its number of public statements."""
-    return Actor.objects.public().annotate(statement_count=_public_statement_count("speaker")).order_by("name", "id")
+    return Actor.objects.public().annotate(statement_count=F("public_statement_count")).order_by("name", "id")
 
 
 def actors_matching(queryset, text: str):
@@ -193,7 +193,7 @@ def tags_listing() -> list[Tag]:
     return tags_tree(
         Tag.objects.public()
         .prefetch_related("aliases")
-        .annotate(statement_count=_public_statement_count("tags"))
+        .annotate(statement_count=F("public_statement_count"))
         .order_by("name", "id")
     )
 

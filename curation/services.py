@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_update_with_history
 
+from curation.counts import public_counts_refresh
 from curation.importing import ParsedArticle, content_hash
 from curation.models import (
     Actor,
@@ -153,6 +154,8 @@ def statement_create(
     )
     if tags:
         statement.tags.set(tags)
+    if review_status == Statement.ReviewStatus.CONFIRMED and published:
+        public_counts_refresh(statements=[statement])
     return statement
 
 
@@ -198,7 +201,9 @@ def statement_reattribute(
     # The history library keeps at most 100 characters of a reason; the
     # correction row keeps all of it.
     locked._change_reason = f"Reattributed: {reason}"[:100]
+    previous_speaker = correction.from_actor_id
     locked.save(update_fields=["speaker", "version", "updated_at"])
+    public_counts_refresh(statements=[locked], actor_ids=[previous_speaker])
     statement.refresh_from_db()
     return correction
 
@@ -302,6 +307,7 @@ def _save_statement(statement: Statement, *, by, fields: list[str], why: str = "
     if why:
         statement._change_reason = why[:100]
     statement.save(update_fields=[*fields, "version", "updated_at"])
+    public_counts_refresh(statements=[statement])
 
 
 def _record_review(statement: Statement, suggestion: dict, by) -> ReviewDecision:
@@ -354,7 +360,9 @@ def statement_update(
         locked.tags.values_list("pk", flat=True)
     )
     if tags_changed:
+        removed_tags = set(locked.tags.values_list("pk", flat=True))
         locked.tags.set(changes["tags"])
+        public_counts_refresh(statements=[locked], tag_ids=removed_tags)
     if correction is None or fields:
         # Even a save that changes nothing moves the version on: whoever
         # opened the statement before it must look again before saving.
@@ -466,6 +474,7 @@ def statements_add_tags(*, statements, tags, by) -> int:
         if missing:
             statement.tags.add(*missing)
             _save_statement(statement, by=by, fields=[])
+            public_counts_refresh(tag_ids=missing)
             changed += 1
     return changed
 
@@ -480,6 +489,7 @@ def statements_remove_tags(*, statements, tags, by) -> int:
         if present:
             statement.tags.remove(*present)
             _save_statement(statement, by=by, fields=[])
+            public_counts_refresh(tag_ids=present)
             changed += 1
     return changed
 
@@ -549,6 +559,8 @@ def article_update(*, article: Article, by, changed_fields: list[str]) -> dict[s
         article.content_hash = content_hash(article.body)
     article._history_user = by
     article.save()
+    if "status" in changed_fields:
+        public_counts_refresh(statements=article.statements.all())
     return article_reanchor(article=article) if body_changed else None
 
 
@@ -596,6 +608,7 @@ def actor_merge(*, survivor: Actor, merged: Actor, by) -> Actor:
     merged._change_reason = why[:100]
     merged.delete()
     ActorSlugRedirect.objects.create(old_slug=old_slug, actor=survivor)
+    public_counts_refresh(actor_ids=[survivor.pk])
     return survivor
 
 
@@ -646,6 +659,7 @@ def tag_merge(*, survivor: Tag, merged: Tag, by) -> Tag:
     merged._change_reason = why[:100]
     merged.delete()
     TagSlugRedirect.objects.create(old_slug=old_slug, tag=survivor)
+    public_counts_refresh(tag_ids=[survivor.pk])
     return survivor
 
 

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from curation.counts import public_counts_rebuild
 from curation.models import (
     Actor,
     ActorAlias,
@@ -218,6 +219,7 @@ def curation_restore(document: dict) -> dict[str, int]:
             editor=users.get(record["editor"]),
             decided_at=_datetime(record["decided_at"]),
         )
+    public_counts_rebuild()
     return {
         "actors": len(actors),
         "tags": len(tags),

@@ -5,7 +5,7 @@ public pages use, and selects or prefetches everything its serializer shows,
 so a list page costs a fixed number of queries whatever its size.
 """
 
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.middleware.http import ConditionalGetMiddleware
@@ -133,7 +133,7 @@ class ActorViewSet(FormerSlugRedirectMixin, PublicViewSet):
     def get_queryset(self):
         return (
             Actor.objects.public()
-            .annotate(statement_count=public_statement_count("speaker"))
+            .annotate(statement_count=F("public_statement_count"))
             .prefetch_related("aliases", "roles")
             .order_by("name", "id")
         )
@@ -155,7 +155,7 @@ class TagViewSet(FormerSlugRedirectMixin, PublicViewSet):
         return (
             Tag.objects.public()
             .select_related("parent")
-            .annotate(statement_count=public_statement_count("tags"))
+            .annotate(statement_count=F("public_statement_count"))
             .prefetch_related("aliases", "children")
             .order_by("name", "id")
         )

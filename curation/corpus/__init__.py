@@ -21,6 +21,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from curation.counts import public_counts_rebuild
 from curation.corpus.text import (
     Cast,
     actor_counts,
@@ -99,6 +100,8 @@ def corpus_generate(
             if on_batch:
                 on_batch(len(batch))
         writer.finish()
+        # COPY bypasses the services, so the kept counts are recounted once.
+        public_counts_rebuild()
     summary.seconds = time.monotonic() - started
     return summary
 

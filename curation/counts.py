@@ -1,0 +1,52 @@
+"""The kept counts of public statements per actor and per tag.
+
+Lists of actors and tags show how much each has said, and ``Actor.public()``
+reads the count; counting afresh on every page costs seconds on a large
+archive. Every service that changes what is public, who said it or how it is
+tagged calls ``public_counts_refresh`` for what it touched, in the same
+transaction; ``public_counts_rebuild`` recounts everything after bulk loads
+(``python manage.py refresh_public_counts`` does the same).
+"""
+
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+
+from curation.models import Actor, Statement, Tag
+
+
+def _count_of_public_statements(relation: str):
+    statements = (
+        Statement.objects.public()
+        .filter(**{relation: OuterRef("pk")})
+        .order_by()
+        .values(relation)
+        .annotate(total=Count("pk", distinct=True))
+        .values("total")
+    )
+    return Coalesce(Subquery(statements, output_field=IntegerField()), 0)
+
+
+def public_counts_refresh(*, statements=(), actor_ids=(), tag_ids=()) -> None:
+    """Recount the actors and tags of ``statements``, plus the ids given.
+
+    Pass the ids a change took away (the earlier speaker, removed tags): the
+    statements no longer lead to them.
+    """
+    statement_ids = [statement.pk for statement in statements]
+    actors = set(actor_ids) | set(
+        Statement.objects.filter(pk__in=statement_ids, speaker__isnull=False).values_list("speaker_id", flat=True)
+    )
+    tags = set(tag_ids) | set(
+        Statement.tags.through.objects.filter(statement_id__in=statement_ids).values_list("tag_id", flat=True)
+    )
+    actors.discard(None)
+    if actors:
+        Actor.objects.filter(pk__in=actors).update(public_statement_count=_count_of_public_statements("speaker"))
+    if tags:
+        Tag.objects.filter(pk__in=tags).update(public_statement_count=_count_of_public_statements("tags"))
+
+
+def public_counts_rebuild() -> None:
+    """Recount every actor and tag."""
+    Actor.objects.update(public_statement_count=_count_of_public_statements("speaker"))
+    Tag.objects.update(public_statement_count=_count_of_public_statements("tags"))

@@ -396,3 +396,15 @@ def test_it_answers_a_nul_in_a_page_filter_with_a_form_error_not_a_500(client, h
     response = client.get(url, {parameter: "hostile\x00topic"})
     assert response.status_code == 200
     assert 'class="errorlist' in response.content.decode()
+
+
+def test_it_keeps_the_atom_feed_up_when_a_reason_holds_a_control_character(client, hostile, editor):
+    """A vertical tab pasted from a word processor must not take the feed down for every reader."""
+    statement = hostile["statements"]["closing"]
+    statement_reattribute(statement=statement, to_actor=hostile["envoy"], by=editor,
+                          reason="Pasted\x0bfrom a memo\x01 with a form feed\x0c")  # fmt: skip
+    response = client.get("/corrections/feed/")
+    assert response.status_code == 200
+    summaries = [entry.text for entry in ElementTree.fromstring(response.content).iter("{http://www.w3.org/2005/Atom}summary")]
+    assert any(summary.endswith("Pastedfrom a memo with a form feed") for summary in summaries)
+    assert_escaped(client.get("/corrections/"), "from a memo")

@@ -408,3 +408,20 @@ def test_it_keeps_the_atom_feed_up_when_a_reason_holds_a_control_character(clien
     summaries = [entry.text for entry in ElementTree.fromstring(response.content).iter("{http://www.w3.org/2005/Atom}summary")]
     assert any(summary.endswith("Pastedfrom a memo with a form feed") for summary in summaries)
     assert_escaped(client.get("/corrections/"), "from a memo")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/curation/article/?outlet=%00",
+        "/admin/curation/article/?q=%00",
+        "/admin/curation/statement/?q=dormant%00",
+        "/admin/curation/suggestedstatement/?kind=%00",
+        "/admin/curation/attributionflag/?q=%00",
+        "/admin/curation/attributioncorrection/?q=%00",
+        "/admin/curation/actor/?q=%00",
+        "/admin/curation/tag/?q=%00",
+    ],
+)
+def test_it_answers_400_to_a_nul_in_an_admin_list_filter(editor_client, hostile, url):
+    assert editor_client.get(url).status_code == 400

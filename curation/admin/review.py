@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from curation import services
-from curation.admin.base import ReadOnlyAdmin, count_of, plural
+from curation.admin.base import ReadOnlyAdmin, RefuseNulFiltersMixin, count_of, plural
 from curation.admin.statements import (
     ArticleFilter,
     OpenFlagFilter,
@@ -23,7 +23,7 @@ from curation.models import AttributionFlag, ReviewDecision, Statement, Suggeste
 
 
 @admin.register(SuggestedStatement)
-class SuggestedStatementAdmin(admin.ModelAdmin):
+class SuggestedStatementAdmin(RefuseNulFiltersMixin, admin.ModelAdmin):
     form = SuggestionReviewForm
     change_form_template = "admin/curation/suggestedstatement/change_form.html"
     list_display = ("quote", "kind", "speaker_as_printed", "speaker", "confidence", "article_title", "flags")
@@ -172,7 +172,7 @@ class OpenFilter(admin.SimpleListFilter):
 
 
 @admin.register(AttributionFlag)
-class AttributionFlagAdmin(admin.ModelAdmin):
+class AttributionFlagAdmin(RefuseNulFiltersMixin, admin.ModelAdmin):
     """Why attributions deserve a second look; resolved by applying the suggestion or dismissing."""
 
     list_display = ("statement_quote", "code", "severity", "message", "suggested_speaker", "is_open", "resolution")

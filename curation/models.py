@@ -346,9 +346,11 @@ class SuggestedStatement(Statement):
 
 class CorrectionQuerySet(models.QuerySet):
     def public(self):
+        # Asked per correction (an index probe each): an IN over every public
+        # statement, or a join, makes the database read all of them.
         return self.filter(
+            models.Exists(Statement.objects.public().filter(pk=models.OuterRef("statement_id"))),
             is_public=True,
-            statement__in=Statement.objects.public(),
         )
 
 

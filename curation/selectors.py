@@ -1,6 +1,7 @@
 """Reads shared by the public pages and the API."""
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, TruncMonth
@@ -89,7 +90,9 @@ def articles_listing():
 
 def statements_listing():
     """Public statements with their article and speaker, newest said first."""
-    corrected = AttributionCorrection.objects.public().filter(statement=OuterRef("pk"))
+    # The statements are public already, so a public correction of one is
+    # simply one marked public; asking public() again costs a scan.
+    corrected = AttributionCorrection.objects.filter(statement=OuterRef("pk"), is_public=True)
     return _newest_said_first(
         Statement.objects.public().select_related("article", "speaker").annotate(is_corrected=Exists(corrected))
     )
@@ -158,8 +161,25 @@ def actor_statements(actor: Actor):
     return statements_listing().filter(speaker=actor)
 
 
+TIMELINE_CACHE_SECONDS = 600
+
+
 def actor_statements_per_month(actor: Actor) -> tuple[dict[tuple[int, int], int], int]:
-    """Return public statements per (year, month) of their article, and how many are undated."""
+    """Return public statements per (year, month) of their article, and how many are undated.
+
+    Kept in the cache under the actor's public statement count, which every
+    change to what the actor said publicly moves on, so a new or withdrawn
+    statement is never hidden behind an old picture.
+    """
+    key = f"curation:timeline:{actor.pk}:{actor.public_statement_count}"
+    cached = cache.get(key)
+    if cached is None:
+        cached = _count_statements_per_month(actor)
+        cache.set(key, cached, TIMELINE_CACHE_SECONDS)
+    return cached
+
+
+def _count_statements_per_month(actor: Actor) -> tuple[dict[tuple[int, int], int], int]:
     months = (
         Statement.objects.public()
         .filter(speaker=actor)

@@ -5,6 +5,7 @@ querysets: anything not published is a 404 here, never a hint.
 """
 
 from django.core.paginator import InvalidPage, Paginator
+from django.utils.functional import cached_property
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
@@ -22,9 +23,32 @@ TIMELINE_MONTHS_AT_LEAST = 12
 SEARCH_RESULTS_AT_MOST = 20
 
 
+class CappedCountPaginator(Paginator):
+    """A paginator that counts at most ``COUNT_AT_MOST`` rows.
+
+    Counting every statement of a busy topic costs more than showing the
+    page; past the cap the page says "more than 10,000" and offers the pages
+    up to it.
+    """
+
+    COUNT_AT_MOST = 10_000
+
+    @cached_property
+    def count(self):
+        return self.object_list[: self.COUNT_AT_MOST + 1].count()
+
+    @property
+    def count_is_capped(self) -> bool:
+        return self.count > self.COUNT_AT_MOST
+
+    @property
+    def display_count(self) -> str:
+        return f"more than {self.COUNT_AT_MOST:,}" if self.count_is_capped else f"{self.count:,}"
+
+
 def _page(request, queryset, per_page=PAGE_SIZE):
     """Return the requested page; a page that is not a number or does not exist is a 404."""
-    paginator = Paginator(queryset, per_page)
+    paginator = CappedCountPaginator(queryset, per_page)
     try:
         return paginator.page(request.GET.get("page") or 1)
     except InvalidPage:

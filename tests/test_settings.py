@@ -33,3 +33,13 @@ def test_it_starts_in_production_with_a_real_secret():
 
 def test_it_starts_for_development_with_nothing_set():
     assert load_settings().returncode == 0
+
+
+def test_it_shares_the_cache_through_redis_when_asked():
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    result = subprocess.run(
+        [sys.executable, "-c", "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"],
+        cwd=PROJECT, env={**env, "DJANGO_SETTINGS_MODULE": "config.settings", "REDIS_URL": "redis://127.0.0.1:6379/0"},
+        capture_output=True, text=True,
+    )
+    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"

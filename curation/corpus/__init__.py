@@ -122,12 +122,13 @@ def _write_cast(writer, ids, *, seed: int, articles: int, summary: CorpusSummary
     actors = generate_actors(seed=seed, first_id=ids[Actor], people=people, organisations=organisations)
     tags = generate_tags(first_id=ids[Tag], count=tag_count(articles))
     now = timezone.now()
-    writer.write(Actor, [(a.id, a.name, a.slug, a.kind, a.description, now, now) for a in actors])
+    # Counts start at zero and are recounted once everything is written.
+    writer.write(Actor, [(a.id, a.name, a.slug, a.kind, a.description, now, now, 0) for a in actors])
     aliases = [(a.id, alias) for a in actors for alias in a.aliases]
     writer.write(ActorAlias, _numbered(ids, ActorAlias, [(actor_id, name, normalise_name(name)) for actor_id, name in aliases]))
     roles = [(a.id, r.title, r.organisation, r.start, r.end) for a in actors for r in a.roles]
     writer.write(ActorRole, _numbered(ids, ActorRole, roles))
-    writer.write(Tag, [(t.id, t.name, t.slug, t.parent_id, t.description) for t in tags])
+    writer.write(Tag, [(t.id, t.name, t.slug, t.parent_id, t.description, 0) for t in tags])
     tag_aliases = [(t.id, alias, normalise_name(alias)) for t in tags for alias in t.aliases]
     writer.write(TagAlias, _numbered(ids, TagAlias, tag_aliases))
     summary.actors, summary.tags = len(actors), len(tags)

@@ -22,10 +22,10 @@ from curation.models import (
 StatementTag = Statement.tags.through
 
 FIELDS = {
-    Actor: ("id", "name", "slug", "kind", "description", "created_at", "updated_at"),
+    Actor: ("id", "name", "slug", "kind", "description", "created_at", "updated_at", "public_statement_count"),
     ActorAlias: ("id", "actor_id", "name", "normalised"),
     ActorRole: ("id", "actor_id", "title", "organisation", "start", "end"),
-    Tag: ("id", "name", "slug", "parent_id", "description"),
+    Tag: ("id", "name", "slug", "parent_id", "description", "public_statement_count"),
     TagAlias: ("id", "tag_id", "name", "normalised"),
     Article: (
         "id", "title", "slug", "outlet", "url", "published_on", "body", "import_key", "content_hash",

@@ -157,12 +157,12 @@ def test_it_refuses_or_serves_a_cursor_of_another_endpoint(api, seeded, issued_b
     assert_answered(api.get(used_on, {"cursor": cursor}), "cursor")
 
 
-def test_it_still_pages_past_the_longest_name_a_cursor_can_hold(api, seeded):
+def test_it_still_pages_past_the_longest_name_a_cursor_can_hold(api, seeded, editor):
     from curation.models import Actor, Statement
+    from curation.services import statement_reattribute
 
-    statement = Statement.objects.public().first()
     longest = Actor.objects.create(name="\U0001f600" * 200, slug="longest-name")
-    Statement.objects.filter(pk=statement.pk).update(speaker=longest)
+    statement_reattribute(statement=Statement.objects.public().first(), to_actor=longest, by=editor, reason="test")
     first = api.get("/api/v1/actors/", {"page_size": 1, "q": "\U0001f600"}).json()
     assert first["results"][0]["name"] == longest.name and first["next"] is None
     cursor_page = api.get("/api/v1/actors/", {"page_size": 1}).json()

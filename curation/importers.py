@@ -58,9 +58,7 @@ def _import_text(path: Path, status: str) -> ImportOutcome:
 @transaction.atomic
 def _import_json_lines(path: Path, status: str) -> ImportOutcome:
     data = path.read_bytes()
-    if len(data) > MAX_JSON_LINES_BYTES:
-        raise ImportRefused(f"the file is {len(data):,} bytes; the limit is {MAX_JSON_LINES_BYTES:,}")
-    text = decode_article(data)
+    text = decode_article(data, max_bytes=MAX_JSON_LINES_BYTES)
     imported = skipped = 0
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -95,7 +93,10 @@ def _parsed_from_json_line(line: str, number: int) -> ParsedArticle:
     title = (record.get("title") or "").strip()
     if not body.strip():
         raise ImportRefused(f"line {number}: “body” is missing or empty")
-    decode_article(body.encode("utf-8"))
+    try:
+        decode_article(body.encode("utf-8"))
+    except ImportRefused as refusal:
+        raise ImportRefused(f"line {number}: {refusal}".replace("the file", "the body")) from None
     published_on = None
     if record.get("published_on"):
         try:

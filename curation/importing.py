@@ -49,12 +49,14 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-def decode_article(data: bytes) -> str:
-    """Return the text of an article file, or refuse it with the reason."""
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise ImportRefused(
-            f"the file is {len(data):,} bytes; articles are limited to {MAX_ARTICLE_BYTES:,} bytes"
-        )
+def decode_article(data: bytes, *, max_bytes: int = MAX_ARTICLE_BYTES) -> str:
+    """Return the text of an article file, or refuse it with the reason.
+
+    ``max_bytes`` is one article's limit; a file holding many articles
+    passes its own.
+    """
+    if len(data) > max_bytes:
+        raise ImportRefused(f"the file is {len(data):,} bytes; articles are limited to {max_bytes:,} bytes")
     if not data.strip():
         raise ImportRefused("the file is empty")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

@@ -99,3 +99,28 @@ def test_it_leaves_nothing_of_a_json_lines_file_with_one_bad_line(db, tmp_path):
 def test_it_names_a_missing_path(db, tmp_path):
     output, failed = run_import(tmp_path / "nowhere.txt")
     assert failed and "no such file" in output
+
+
+def test_it_imports_a_json_lines_file_larger_than_one_article_may_be(db, tmp_path):
+    from curation.importing import MAX_ARTICLE_BYTES
+
+    body = "The envoy said talks resume. " * 1000
+    count = MAX_ARTICLE_BYTES // len(body) + 5
+    lines = [json.dumps({"title": f"Talks, part {number}", "body": f"{number}. {body}"}) for number in range(count)]
+    path = write(tmp_path, "many.jsonl", "\n".join(lines))
+    assert path.stat().st_size > MAX_ARTICLE_BYTES
+    output, failed = run_import(path)
+    assert not failed, output
+    assert Article.objects.count() == count
+
+
+def test_it_refuses_one_article_over_the_limit_inside_json_lines(db, tmp_path):
+    from curation.importing import MAX_ARTICLE_BYTES
+
+    lines = [
+        json.dumps({"title": "Fine", "body": "The envoy said talks resume."}),
+        json.dumps({"title": "Huge", "body": "word " * (MAX_ARTICLE_BYTES // 5 + 1)}),
+    ]
+    output, failed = run_import(write(tmp_path, "huge.jsonl", "\n".join(lines)))
+    assert failed and "line 2: the body is" in output and "limited to" in output
+    assert not Article.objects.exists()

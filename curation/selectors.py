@@ -311,14 +311,32 @@ def speaker_ids_matching(text: str) -> list[int]:
     return list(matching.order_by().values_list("pk", flat=True)[:SPEAKERS_MATCHED_AT_MOST])
 
 
+RANKED_MATCHES_AT_MOST = 500
+
+
 def _ranked(queryset, vector, text: str, *, or_speakers: list[int] = ()):
+    """Order the newest ``RANKED_MATCHES_AT_MOST`` matches by relevance.
+
+    Ranking reads each match's text again; for a word in half the archive
+    that is hundreds of thousands of rows, so only the newest matches (found
+    through the index alone) are ranked.
+    """
     query = SearchQuery(text, search_type="websearch", config="english")
     matches = Q(search_vector=query)
     if or_speakers:
         matches |= Q(speaker_id__in=or_speakers)
-    return (
-        queryset.annotate(search_vector=vector, rank=SearchRank(vector, query))
+    newest = (
+        queryset.model.objects.annotate(search_vector=vector, id_unindexed=F("id") + 0)
         .filter(matches)
+        # "id + 0" keeps PostgreSQL off walking the primary key backwards
+        # and re-reading each row's text: it takes the matches from the
+        # full-text index and sorts only those.
+        .order_by("-id_unindexed")
+        .values("pk")[:RANKED_MATCHES_AT_MOST]
+    )
+    return (
+        queryset.filter(pk__in=Subquery(newest))
+        .annotate(rank=SearchRank(vector, query))
         .order_by("-rank", "-id")
     )
 

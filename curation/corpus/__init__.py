@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from curation.counts import public_counts_rebuild
@@ -102,6 +102,11 @@ def corpus_generate(
         writer.finish()
         # COPY bypasses the services, so the kept counts are recounted once.
         public_counts_rebuild()
+    if connection.vendor == "postgresql":
+        # Fresh statistics, or the planner takes a freshly loaded million rows
+        # for an empty table until autovacuum comes round.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     summary.seconds = time.monotonic() - started
     return summary
 

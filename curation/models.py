@@ -61,6 +61,20 @@ class Article(models.Model):
         return reverse("curation:article-detail", kwargs={"slug": self.slug})
 
 
+class KeepsPublicStatementCount:
+    """For models with a ``public_statement_count`` that only curation.counts writes."""
+
+    def save(self, *args, **kwargs):
+        # A form holding an older copy of this row must not write its stale
+        # count back: an update saves every field but the count.
+        if self.pk is not None and not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.attname for field in self._meta.concrete_fields
+                if not field.primary_key and field.attname != "public_statement_count"
+            ]
+        super().save(*args, **kwargs)
+
+
 class ActorQuerySet(models.QuerySet):
     def public(self):
         """Actors with at least one public statement; drafts never reveal a name.
@@ -71,7 +85,7 @@ class ActorQuerySet(models.QuerySet):
         return self.filter(public_statement_count__gt=0)
 
 
-class Actor(models.Model):
+class Actor(KeepsPublicStatementCount, models.Model):
     class Kind(models.TextChoices):
         PERSON = "person", "Person"
         ORGANISATION = "organisation", "Organisation"
@@ -94,16 +108,6 @@ class Actor(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        # The kept count is written only by curation.counts; a form holding
-        # an older copy of this row must not write its stale count back.
-        if self.pk is not None and not self._state.adding and kwargs.get("update_fields") is None:
-            kwargs["update_fields"] = [
-                field.attname for field in self._meta.concrete_fields
-                if not field.primary_key and field.attname != "public_statement_count"
-            ]
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("curation:actor-detail", kwargs={"slug": self.slug})
@@ -181,7 +185,7 @@ class TagQuerySet(models.QuerySet):
         return self.all()
 
 
-class Tag(models.Model):
+class Tag(KeepsPublicStatementCount, models.Model):
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100, unique=True)
     parent = models.ForeignKey(
@@ -203,16 +207,6 @@ class Tag(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        # The kept count is written only by curation.counts; a form holding
-        # an older copy of this row must not write its stale count back.
-        if self.pk is not None and not self._state.adding and kwargs.get("update_fields") is None:
-            kwargs["update_fields"] = [
-                field.attname for field in self._meta.concrete_fields
-                if not field.primary_key and field.attname != "public_statement_count"
-            ]
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("curation:tag-detail", kwargs={"slug": self.slug})

@@ -24,6 +24,12 @@ SEED_EDITOR_USERNAME = "seed-curator"
 SEED_LOCK_KEY = 0x5EED
 
 
+SINGULAR = {
+    "articles": "article", "statements": "statement", "actors": "actor", "aliases": "alias",
+    "roles": "role", "tags": "tag", "corrections": "correction",
+}
+
+
 @dataclass
 class SeedReport:
     articles: int = 0
@@ -41,7 +47,11 @@ class SeedReport:
     def summary(self) -> str:
         if not self.changed:
             return "Seeds already loaded: nothing changed."
-        parts = [f"{value} {field.name}" for field in dataclasses.fields(self) if (value := getattr(self, field.name))]
+        parts = [
+            f"{value} {field.name if value != 1 else SINGULAR[field.name]}"
+            for field in dataclasses.fields(self)
+            if (value := getattr(self, field.name))
+        ]
         return "Loaded " + ", ".join(parts) + "."
 
 

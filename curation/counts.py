@@ -8,22 +8,8 @@ transaction; ``public_counts_rebuild`` recounts everything after bulk loads
 (``python manage.py refresh_public_counts`` does the same).
 """
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
-
 from curation.models import Actor, Statement, Tag
-
-
-def _count_of_public_statements(relation: str):
-    statements = (
-        Statement.objects.public()
-        .filter(**{relation: OuterRef("pk")})
-        .order_by()
-        .values(relation)
-        .annotate(total=Count("pk", distinct=True))
-        .values("total")
-    )
-    return Coalesce(Subquery(statements, output_field=IntegerField()), 0)
+from curation.selectors import public_statement_count
 
 
 def public_counts_refresh(*, statements=(), actor_ids=(), tag_ids=()) -> None:
@@ -41,12 +27,12 @@ def public_counts_refresh(*, statements=(), actor_ids=(), tag_ids=()) -> None:
     )
     actors.discard(None)
     if actors:
-        Actor.objects.filter(pk__in=actors).update(public_statement_count=_count_of_public_statements("speaker"))
+        Actor.objects.filter(pk__in=actors).update(public_statement_count=public_statement_count("speaker"))
     if tags:
-        Tag.objects.filter(pk__in=tags).update(public_statement_count=_count_of_public_statements("tags"))
+        Tag.objects.filter(pk__in=tags).update(public_statement_count=public_statement_count("tags"))
 
 
 def public_counts_rebuild() -> None:
     """Recount every actor and tag."""
-    Actor.objects.update(public_statement_count=_count_of_public_statements("speaker"))
-    Tag.objects.update(public_statement_count=_count_of_public_statements("tags"))
+    Actor.objects.update(public_statement_count=public_statement_count("speaker"))
+    Tag.objects.update(public_statement_count=public_statement_count("tags"))

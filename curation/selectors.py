@@ -60,7 +60,7 @@ def actor_find(slug: str) -> Actor | None:
 # however many items a page shows.
 
 
-def _public_statement_count(outer_field: str):
+def public_statement_count(outer_field: str):
     """Count the public statements whose ``outer_field`` is the outer row."""
     statements = (
         Statement.objects.public()
@@ -83,7 +83,7 @@ def articles_listing():
     """Public articles, newest first, each with its number of public statements."""
     return (
         Article.objects.public()
-        .annotate(statement_count=_public_statement_count("article"))
+        .annotate(statement_count=public_statement_count("article"))
         .order_by(F("published_on").desc(nulls_last=True), "-id")
     )
 

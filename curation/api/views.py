@@ -5,8 +5,7 @@ public pages use, and selects or prefetches everything its serializer shows,
 so a list page costs a fixed number of queries whatever its size.
 """
 
-from django.db.models import Count, F, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import F, Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.decorators import decorator_from_middleware
@@ -16,24 +15,11 @@ from rest_framework import viewsets
 from curation.api import filters, serializers
 from curation.api.filters import order_by_date
 from curation.models import Actor, Article, AttributionCorrection, Statement, Tag
-from curation.selectors import actor_find, tag_find
+from curation.selectors import actor_find, public_statement_count, tag_find
 
 # Adds an ETag computed from the rendered JSON and answers 304 when the
 # client's If-None-Match still matches. Scoped to the API, not the site.
 conditional_get = decorator_from_middleware(ConditionalGetMiddleware)
-
-
-def public_statement_count(statement_field: str):
-    """Count the public statements whose ``statement_field`` is the outer row."""
-    statements = (
-        Statement.objects.public()
-        .filter(**{statement_field: OuterRef("pk")})
-        .order_by()
-        .values(statement_field)
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    return Coalesce(Subquery(statements), 0)
 
 
 def public_statements():

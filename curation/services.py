@@ -473,8 +473,8 @@ def statements_add_tags(*, statements, tags, by) -> int:
         missing = wanted - set(statement.tags.values_list("pk", flat=True))
         if missing:
             statement.tags.add(*missing)
+            # Saving recounts the statement's tags, the added ones among them.
             _save_statement(statement, by=by, fields=[])
-            public_counts_refresh(tag_ids=missing)
             changed += 1
     return changed
 
@@ -597,7 +597,14 @@ def actor_merge(*, survivor: Actor, merged: Actor, by) -> Actor:
     AttributionFlag.objects.filter(suggested_speaker=merged).update(suggested_speaker=survivor)
     _move_aliases(ActorAlias, "actor", survivor, merged)
     _move_roles(survivor, merged)
-    ActorSlugRedirect.objects.filter(actor=merged).update(actor=survivor)
+    _fold_into(survivor, merged, ActorSlugRedirect, "actor", by=by, why=why)
+    public_counts_refresh(actor_ids=[survivor.pk])
+    return survivor
+
+
+def _fold_into(survivor, merged, redirect_model, owner_field: str, *, by, why: str) -> None:
+    """Finish a merge: keep both descriptions, delete ``merged``, and point its slugs at ``survivor``."""
+    redirect_model.objects.filter(**{owner_field: merged}).update(**{owner_field: survivor})
     if merged.description and merged.description not in survivor.description:
         survivor.description = "\n\n".join(part for part in (survivor.description, merged.description) if part)
     survivor._history_user = by
@@ -607,9 +614,7 @@ def actor_merge(*, survivor: Actor, merged: Actor, by) -> Actor:
     merged._history_user = by
     merged._change_reason = why[:100]
     merged.delete()
-    ActorSlugRedirect.objects.create(old_slug=old_slug, actor=survivor)
-    public_counts_refresh(actor_ids=[survivor.pk])
-    return survivor
+    redirect_model.objects.create(old_slug=old_slug, **{owner_field: survivor})
 
 
 def _move_aliases(alias_model, owner_field: str, survivor, merged) -> None:
@@ -648,17 +653,7 @@ def tag_merge(*, survivor: Tag, merged: Tag, by) -> Tag:
         survivor.parent_id = merged.parent_id
     Tag.objects.filter(parent=merged).exclude(pk=survivor.pk).update(parent=survivor)
     _move_aliases(TagAlias, "tag", survivor, merged)
-    TagSlugRedirect.objects.filter(tag=merged).update(tag=survivor)
-    if merged.description and merged.description not in survivor.description:
-        survivor.description = "\n\n".join(part for part in (survivor.description, merged.description) if part)
-    survivor._history_user = by
-    survivor._change_reason = why[:100]
-    survivor.save()
-    old_slug = merged.slug
-    merged._history_user = by
-    merged._change_reason = why[:100]
-    merged.delete()
-    TagSlugRedirect.objects.create(old_slug=old_slug, tag=survivor)
+    _fold_into(survivor, merged, TagSlugRedirect, "tag", by=by, why=why)
     public_counts_refresh(tag_ids=[survivor.pk])
     return survivor
 

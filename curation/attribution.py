@@ -11,7 +11,6 @@ import zlib
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
 from typing import Iterable, Iterator
 
 from django.db import transaction
@@ -28,8 +27,6 @@ from curation.extraction import (
     check_conflicts,
     extract,
 )
-from curation.extraction.benchmark import stored_views
-from curation.extraction.evaluate import Evaluation, evaluate
 from curation.extraction.similarity import MINIMUM_WORDS, SHINGLE_SIZE, statement_words
 from curation.models import Actor, Article, AttributionCorrection, AttributionFlag, ReviewDecision, Statement
 from curation.services import statement_create
@@ -368,25 +365,6 @@ class DecisionScores:
     @property
     def flag_precision(self) -> float:
         return self.flags_followed / self.flags_decided if self.flags_decided else 0.0
-
-
-def extraction_scores(items: list[dict], actors) -> Evaluation:
-    """Score the extractor on gold items, and the ``speaker_not_introduced`` warnings on their statements.
-
-    The checks see each gold statement as it was printed, before any
-    correction, which is when an editor needs the warning.
-    """
-    predictions, raised = [], []
-    for item in items:
-        day = date.fromisoformat(item["published_on"][:10]) if item.get("published_on") else None
-        predictions.append(extract(item["text"], actors=actors, published_on=day))
-        views = stored_views(item)
-        flags = check_article(item["text"], views, actors=actors, published_on=day)
-        raised.append([dict(flag.to_dict(), start=view.start, end=view.end)
-                       for view in views for flag in flags.get(view.key, ())
-                       if flag.code == "speaker_not_introduced" and flag.severity == "warning"])
-    return evaluate(items, predictions, names={actor.slug: actor.name for actor in actors},
-                    expected_flags=[item.get("flags", []) for item in items], raised_flags=raised)
 
 
 def review_decision_scores() -> DecisionScores:

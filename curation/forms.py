@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 
 from curation.importing import content_hash
-from curation.names import normalise_name
+from curation.extraction.names import normalise_name
 from curation.models import Actor, Article, Statement, Tag
 
 STATEMENT_CHANGED_ELSEWHERE = (

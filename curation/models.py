@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from curation.names import normalise_name
+from curation.extraction.names import normalise_name
 
 
 class ArticleQuerySet(models.QuerySet):

@@ -148,7 +148,7 @@ def _load_actors(entries: list[dict], report: SeedReport) -> dict[str, Actor]:
 
 
 def _ensure_alias(model, owner_field: str, owner, name: str) -> bool:
-    from curation.names import normalise_name
+    from curation.extraction.names import normalise_name
 
     if model.objects.filter(**{owner_field: owner, "normalised": normalise_name(name)}).exists():
         return False

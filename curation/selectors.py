@@ -16,7 +16,7 @@ from curation.models import (
     Tag,
     TagSlugRedirect,
 )
-from curation.names import normalise_name
+from curation.extraction.names import normalise_name
 
 
 def tag_descendant_ids(tag: Tag) -> set[int]:

@@ -28,7 +28,7 @@ from curation.models import (
     TagAlias,
     TagSlugRedirect,
 )
-from curation.names import normalise_name
+from curation.extraction.names import normalise_name
 
 ANCHOR_CONTEXT_LENGTH = 32
 

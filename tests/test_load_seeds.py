@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from curation.names import normalise_name
+from curation.extraction.names import normalise_name
 from curation.models import (
     Actor,
     ActorAlias,

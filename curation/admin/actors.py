@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from curation import services
 from curation.admin.base import HistoryAdmin, ReadOnlyAdmin, action_page, count_of, plural, report_refusal
 from curation.forms import AliasInlineFormSet, MergeForm
-from curation.names import normalise_name
+from curation.extraction.names import normalise_name
 from curation.models import (
     Actor,
     ActorAlias,

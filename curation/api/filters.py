@@ -15,7 +15,7 @@ from django.db.models.functions import Coalesce
 from django_filters import rest_framework as filters
 
 from curation.models import Actor, ActorAlias, Article, AttributionCorrection, Statement, Tag, TagAlias
-from curation.names import normalise_name
+from curation.extraction.names import normalise_name
 from curation.selectors import actor_find, speaker_ids_matching, tag_descendant_ids, tag_find
 
 

@@ -41,7 +41,7 @@ from curation.models import (
     Tag,
     TagAlias,
 )
-from curation.names import normalise_name
+from curation.extraction.names import normalise_name
 
 CORPUS_EDITOR_USERNAME = "corpus-editor"
 

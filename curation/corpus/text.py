@@ -14,7 +14,7 @@ from itertools import accumulate
 from django.utils.text import slugify
 
 from curation.corpus import vocabulary as words
-from curation.names import normalise_name
+from curation.extraction.names import normalise_name
 
 ARCHIVE_START = date(2010, 1, 1)
 ARCHIVE_DAYS = (date(2024, 12, 31) - ARCHIVE_START).days

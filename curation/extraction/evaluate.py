@@ -7,10 +7,10 @@ where ``speaker`` is an actor slug or a name. Predictions are Suggestions or the
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
+
+from .names import name_key, normalise_name
 
 MATCH_SHARE_OF_GOLD = 0.5
 
@@ -60,10 +60,14 @@ def _field(item: Any, name: str, default: Any = None) -> Any:
     return getattr(item, name, default)
 
 
-def normalise_name(name: str | None) -> str:
-    folded = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", folded.lower().replace("'", ""))
-    return " ".join(word for word in words if word not in {"al", "el", "the", "mr", "mrs", "dr", "sir"})
+# Titles of address say nothing about who spoke: "Mr Hickey" is Hickey.
+HONORIFICS = frozenset({"the", "mr", "mrs", "ms", "dr", "sir"})
+
+
+def speaker_key(name: str | None) -> str:
+    """Fold a speaker's name for comparison: case, accents, apostrophes, particles and honorifics."""
+    words = normalise_name(name_key(name or "")).split()
+    return " ".join(word for word in words if word not in HONORIFICS)
 
 
 def match_spans(gold: Sequence[tuple[int, int]], predicted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -95,8 +99,8 @@ def speaker_matches(gold_speaker: str | None, prediction: Any, names: Mapping[st
         return predicted_slug is None and not _field(prediction, "speaker_name")
     if predicted_slug is not None and predicted_slug == gold_speaker:
         return True
-    gold_name = normalise_name(names.get(gold_speaker, gold_speaker))
-    predicted_name = normalise_name(names.get(predicted_slug, "") or _field(prediction, "speaker_name", ""))
+    gold_name = speaker_key(names.get(gold_speaker, gold_speaker))
+    predicted_name = speaker_key(names.get(predicted_slug, "") or _field(prediction, "speaker_name", ""))
     return bool(gold_name) and gold_name == predicted_name
 
 

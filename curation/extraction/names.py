@@ -1,8 +1,13 @@
-"""Name keys, the per-call actor index, and role matching against dated roles."""
+"""Name keys, the per-call actor index, and role matching against dated roles.
+
+``normalise_name`` is the one comparison key for names in the whole desk:
+alias look-ups, search and merges use it as well as the extractor.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Sequence
@@ -10,6 +15,26 @@ from typing import Sequence
 from .lexicon import DEMONYMS, NAME_PARTICLES, ROLE_NOUNS, TITLE_WORDS
 from .records import KnownActor, KnownRole
 from .text import normalise_same_length
+
+APOSTROPHES = "'’‘`´ʼ"
+DASHES = "‐‑‒–—―-"
+_SPACE_RUN_RE = re.compile(r"\s+")
+_REMOVE_APOSTROPHES = {ord(char): None for char in APOSTROPHES}
+_DASHES_TO_SPACES = {ord(char): " " for char in DASHES}
+
+
+def normalise_name(name: str) -> str:
+    """Return a comparison key: "Da’esh", "Da'esh" and "DAESH" all give "daesh".
+
+    Accents are dropped, apostrophes removed, dashes and every kind of space
+    (non-breaking included) become one plain space. Particles stay: "al-Jaafari"
+    and "Jaafari" are different printed names (``name_key`` folds those).
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    without_marks = "".join(char for char in decomposed if not unicodedata.combining(char))
+    spaced = without_marks.translate(_REMOVE_APOSTROPHES).translate(_DASHES_TO_SPACES)
+    return _SPACE_RUN_RE.sub(" ", spaced).strip().casefold()
+
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['.][^\W_]+)*")
 _POSSESSIVE_RE = re.compile(r"'s\b|s'(?=\s|$)")

@@ -9,7 +9,7 @@ from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from curation.names import normalise_name
+from curation.extraction.names import normalise_name
 
 register = template.Library()
 

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from curation.attribution import extraction_scores, review_decision_scores
-from curation.extraction.benchmark import load_annotated, load_seed_items
+from curation.attribution import review_decision_scores
+from curation.extraction.gold import load_annotated, load_seed_items, score_items
 
 COLUMNS = ("source", "gold", "suggested", "precision", "recall", "F1", "speaker accuracy", "flag precision")
 
@@ -25,12 +25,12 @@ class Command(BaseCommand):
         seeds = Path(settings.CURATION_SEEDS_DIR)
         items, actors = load_seed_items(seeds)
         files = files or sorted((seeds / "annotated").glob("*.jsonl"))
-        scored = [("seeds", extraction_scores(items, actors))]
+        scored = [("seeds", score_items(items, actors))]
         for path in files:
             if not path.is_file():
                 raise CommandError(f"{path}: no such file")
             try:
-                scored.append((path.name, extraction_scores(load_annotated(path), actors)))
+                scored.append((path.name, score_items(load_annotated(path), actors)))
             except (ValueError, KeyError, TypeError) as problem:
                 raise CommandError(f"{path}: not an annotated JSON Lines file ({problem})") from None
         rows = [_evaluation_row(name, evaluation) for name, evaluation in scored]

@@ -20,10 +20,16 @@ def main(output_path: str, command: list[str]) -> int:
     # ru_maxrss is in kilobytes on Linux.
     peak_megabytes = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     with open(output_path, "w") as output:
-        json.dump({
-            "seconds": round(seconds, 2), "peak_megabytes": round(peak_megabytes, 1),
-            "returncode": completed.returncode, "stdout": completed.stdout[-4000:], "stderr": completed.stderr[-4000:],
-        }, output)
+        json.dump(
+            {
+                "seconds": round(seconds, 2),
+                "peak_megabytes": round(peak_megabytes, 1),
+                "returncode": completed.returncode,
+                "stdout": completed.stdout[-4000:],
+                "stderr": completed.stderr[-4000:],
+            },
+            output,
+        )
     return completed.returncode
 
 

@@ -5,6 +5,7 @@ a million statements take minutes; the figures of the run that generated it
 are kept in bench/results/ and reported again by later runs.
 """
 
+import contextlib
 import json
 import os
 import subprocess
@@ -39,7 +40,9 @@ def database_recreate(database_url: str) -> None:
 
 def database_exists(database_url: str) -> bool:
     with psycopg.connect(server_url(database_url), autocommit=True) as connection:
-        row = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database_name(database_url)]).fetchone()
+        row = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [database_name(database_url)]
+        ).fetchone()
     return row is not None
 
 
@@ -56,7 +59,10 @@ def archive_size(database_url: str) -> int | None:
 
 def manage(*arguments: str, database_url: str) -> None:
     subprocess.run(
-        [sys.executable, "manage.py", *arguments], cwd=ROOT, check=True, env={**os.environ, "DATABASE_URL": database_url}
+        [sys.executable, "manage.py", *arguments],
+        cwd=ROOT,
+        check=True,
+        env={**os.environ, "DATABASE_URL": database_url},
     )
 
 
@@ -65,12 +71,9 @@ def measured(*arguments: str, database_url: str, stdin_path: Path | None = None)
     with tempfile.NamedTemporaryFile(suffix=".json") as report:
         command = [sys.executable, "-m", "bench.child", report.name, sys.executable, "manage.py", *arguments]
         environment = {**os.environ, "DATABASE_URL": database_url}
-        stdin = open(stdin_path) if stdin_path else subprocess.DEVNULL
-        try:
+        with contextlib.ExitStack() as stack:
+            stdin = stack.enter_context(open(stdin_path)) if stdin_path else subprocess.DEVNULL
             subprocess.run(command, cwd=ROOT, env=environment, stdin=stdin, check=False)
-        finally:
-            if stdin_path:
-                stdin.close()
         result = json.loads(Path(report.name).read_text())
     if result["returncode"] != 0:
         raise RuntimeError(f"manage.py {' '.join(arguments)} failed:\n{result['stderr']}")
@@ -101,8 +104,11 @@ def archive_ensure(database_url: str, articles: int, *, regenerate: bool = False
         # archive would have both, so measure with them.
         connection.execute("VACUUM ANALYZE")
     record = {
-        "articles": articles, "seconds": result["seconds"], "peak_megabytes": result["peak_megabytes"],
-        "summary": result["stdout"].strip().splitlines()[-1], "measured_at": datetime.now().isoformat(timespec="seconds"),
+        "articles": articles,
+        "seconds": result["seconds"],
+        "peak_megabytes": result["peak_megabytes"],
+        "summary": result["stdout"].strip().splitlines()[-1],
+        "measured_at": datetime.now().isoformat(timespec="seconds"),
     }
     RESULTS.mkdir(exist_ok=True)
     record_path.write_text(json.dumps(record, indent=2) + "\n")

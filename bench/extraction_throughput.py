@@ -31,8 +31,13 @@ SEEDS = ROOT / "seeds"
 TARGET = 200
 # Small edits that keep every seed construction intact but make each text unique.
 VARIATIONS = (
-    ("on Sunday", "on Monday"), ("the meeting", "the talks"), ("also", "further"), ("important", "significant"),
-    ("efforts", "work"), ("countries", "states"), ("support", "backing"),
+    ("on Sunday", "on Monday"),
+    ("the meeting", "the talks"),
+    ("also", "further"),
+    ("important", "significant"),
+    ("efforts", "work"),
+    ("countries", "states"),
+    ("support", "backing"),
 )
 
 
@@ -53,8 +58,9 @@ def prepare_database(folder: Path) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     env["DJANGO_SQLITE_PATH"] = str(folder / "bench.sqlite3")
     for command in (["migrate", "--no-input", "-v0"], ["load_seeds"]):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+        )
     return env
 
 
@@ -90,8 +96,9 @@ def measure(count: int, runs: int) -> dict:
         folder = Path(folder)
         env = prepare_database(folder)
         articles, empty = folder / "articles.jsonl", folder / "empty.jsonl"
-        articles.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in build_articles(count)),
-                            encoding="utf-8")
+        articles.write_text(
+            "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in build_articles(count)), encoding="utf-8"
+        )
         empty.write_text("")
         output = folder / "out.jsonl"
         startups = [run_once(empty, output, env)[0] for _ in range(runs)]
@@ -136,11 +143,15 @@ def append_result(text: str) -> Path:
     path = ROOT / "bench" / "results" / f"extraction-{date.today().isoformat()}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     header = "" if path.exists() else "# Extraction throughput\n"
-    machine = f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores"
+    machine = (
+        f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores"
+    )
     command = "`.venv/bin/python bench/extraction_throughput.py`"
     with path.open("a", encoding="utf-8") as results:
-        results.write(f"{header}\n## {time.strftime('%H:%M:%S')} — {command}, {machine}\n\n"
-                      f"| measure | value |\n|---|---|\n{text}\n")
+        results.write(
+            f"{header}\n## {time.strftime('%H:%M:%S')} — {command}, {machine}\n\n"
+            f"| measure | value |\n|---|---|\n{text}\n"
+        )
     return path
 
 

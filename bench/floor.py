@@ -38,13 +38,23 @@ def page_json(connection, *, before_id: int, page_size: int) -> str:
     rows = connection.execute(PAGE_QUERY, [before_id, page_size]).fetchall()
     results = [
         {
-            "id": row[0], "url": f"/statements/{row[0]}/", "kind": row[1], "text": row[2],
+            "id": row[0],
+            "url": f"/statements/{row[0]}/",
+            "kind": row[1],
+            "text": row[2],
             "speaker": {"slug": row[6], "name": row[7], "kind": row[8]} if row[6] else None,
             "speaker_as_printed": row[3],
-            "article": {"slug": row[9], "title": row[10], "outlet": row[11],
-                        "published_on": row[12].isoformat() if row[12] else None, "url": row[13]},
+            "article": {
+                "slug": row[9],
+                "title": row[10],
+                "outlet": row[11],
+                "published_on": row[12].isoformat() if row[12] else None,
+                "url": row[13],
+            },
             "span": {"start": row[4], "end": row[5]},
-            "tags": row[14], "corrected": bool(row[15]), "corrections": row[15],
+            "tags": row[14],
+            "corrected": bool(row[15]),
+            "corrections": row[15],
         }
         for row in rows
     ]
@@ -52,7 +62,9 @@ def page_json(connection, *, before_id: int, page_size: int) -> str:
     return json.dumps({"next": next_id, "previous": None, "results": results})
 
 
-def floor_measure(database_url: str, *, before_ids: list[int], page_size: int, rounds: int, per_round: int) -> list[list[float]]:
+def floor_measure(
+    database_url: str, *, before_ids: list[int], page_size: int, rounds: int, per_round: int
+) -> list[list[float]]:
     """Return the milliseconds of each request, round by round."""
     timings = []
     with psycopg.connect(database_url, autocommit=True) as connection:

@@ -21,7 +21,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -35,7 +35,9 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--port", type=int, default=8765)
-    parser.add_argument("--articles", type=int, default=2000, help="synthetic articles added to the seeds (0: seeds only)")
+    parser.add_argument(
+        "--articles", type=int, default=2000, help="synthetic articles added to the seeds (0: seeds only)"
+    )
     arguments = parser.parse_args()
 
     wrk = ensure_wrk()
@@ -48,16 +50,27 @@ def main() -> int:
         with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
             handle.write("\n".join(paths) + "\n")
         output = subprocess.run(
-            [wrk, "-t2", f"-c{arguments.connections}", f"-d{arguments.seconds}s", "--latency",
-             "-s", str(PROJECT / "bench" / "load_paths.lua"), f"http://127.0.0.1:{arguments.port}"],
-            env={**os.environ, "PATHS_FILE": handle.name}, capture_output=True, text=True, check=True,
+            [
+                wrk,
+                "-t2",
+                f"-c{arguments.connections}",
+                f"-d{arguments.seconds}s",
+                "--latency",
+                "-s",
+                str(PROJECT / "bench" / "load_paths.lua"),
+                f"http://127.0.0.1:{arguments.port}",
+            ],
+            env={**os.environ, "PATHS_FILE": handle.name},
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
     report = summarise(output, arguments, len(paths))
     print(report)
-    results = PROJECT / "bench" / "results" / f"load-{datetime.now(timezone.utc):%Y-%m-%d}.md"
+    results = PROJECT / "bench" / "results" / f"load-{datetime.now(UTC):%Y-%m-%d}.md"
     results.parent.mkdir(exist_ok=True)
     results.write_text(report + "\n\n```\n" + output + "```\n", encoding="utf-8")
     print(f"\nwritten to {results.relative_to(PROJECT)}")
@@ -68,7 +81,9 @@ def ensure_wrk() -> str:
     found = shutil.which("wrk")
     if found:
         return found
-    subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    subprocess.run(
+        ["apt-get", "install", "-y", "-qq", "wrk"], check=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    )
     return shutil.which("wrk")
 
 
@@ -89,7 +104,9 @@ def production_environment(port: int) -> dict:
 
 
 def manage(env: dict, *arguments: str) -> str:
-    return subprocess.run([PYTHON, "manage.py", *arguments], cwd=PROJECT, env=env, check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        [PYTHON, "manage.py", *arguments], cwd=PROJECT, env=env, check=True, capture_output=True, text=True
+    ).stdout
 
 
 def prepare_database(env: dict, articles: int) -> None:
@@ -98,7 +115,11 @@ def prepare_database(env: dict, articles: int) -> None:
     manage(env, "load_seeds")
     manage(env, "collectstatic", "--no-input")
     if articles:
-        count = int(manage(env, "shell", "-c", "from curation.models import Article; print(Article.objects.count())").strip().splitlines()[-1])
+        count = int(
+            manage(env, "shell", "-c", "from curation.models import Article; print(Article.objects.count())")
+            .strip()
+            .splitlines()[-1]
+        )
         if count < articles and "generate_corpus" in manage(env, "help"):
             manage(env, "generate_corpus", "--articles", str(articles), "--append", "--no-progress")
 
@@ -118,14 +139,27 @@ def sample_paths(env: dict) -> list[str]:
         "from curation.models import *\n"
         "for a in Article.objects.public()[:20]: print(a.get_absolute_url())\n"
         "for s in Statement.objects.public()[:40]: print(s.get_absolute_url()); print(f'/api/v1/statements/{s.pk}/')\n"
-        "for a in Actor.objects.public()[:20]: print(a.get_absolute_url()); print(f'/api/v1/statements/?actor={a.slug}')\n"
+        "for a in Actor.objects.public()[:20]: "
+        "print(a.get_absolute_url()); print(f'/api/v1/statements/?actor={a.slug}')\n"
         "for t in Tag.objects.all()[:10]: print(t.get_absolute_url()); print(f'/api/v1/statements/?tag={t.slug}')\n"
     )
     objects = [line for line in manage(env, "shell", "-c", script).splitlines() if line.startswith("/")]
     fixed = [
-        "/", "/articles/", "/actors/", "/tags/", "/corrections/", "/search/?q=terrorism", "/search/?q=minister",
-        "/api/v1/", "/api/v1/statements/", "/api/v1/statements/?page_size=50", "/api/v1/articles/",
-        "/api/v1/actors/", "/api/v1/tags/", "/api/v1/corrections/", "/api/v1/statements/?q=terrorism",
+        "/",
+        "/articles/",
+        "/actors/",
+        "/tags/",
+        "/corrections/",
+        "/search/?q=terrorism",
+        "/search/?q=minister",
+        "/api/v1/",
+        "/api/v1/statements/",
+        "/api/v1/statements/?page_size=50",
+        "/api/v1/articles/",
+        "/api/v1/actors/",
+        "/api/v1/tags/",
+        "/api/v1/corrections/",
+        "/api/v1/statements/?q=terrorism",
         "/api/v1/statements/?corrected=true",
     ]
     return fixed + objects
@@ -133,9 +167,17 @@ def sample_paths(env: dict) -> list[str]:
 
 def start_gunicorn(env: dict, workers: int, port: int) -> subprocess.Popen:
     return subprocess.Popen(
-        [str(Path(PYTHON).parent / "gunicorn"), "config.wsgi", f"--workers={workers}", f"--bind=127.0.0.1:{port}",
-         "--access-logfile=/dev/null", "--error-logfile=-", "--log-level=warning"],
-        cwd=PROJECT, env=env,
+        [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "config.wsgi",
+            f"--workers={workers}",
+            f"--bind=127.0.0.1:{port}",
+            "--access-logfile=/dev/null",
+            "--error-logfile=-",
+            "--log-level=warning",
+        ],
+        cwd=PROJECT,
+        env=env,
     )
 
 
@@ -159,7 +201,7 @@ def summarise(output: str, arguments, path_count: int) -> str:
     if socket_errors:
         errors += sum(int(number) for number in re.findall(r"\d+", socket_errors.group(1)))
     return (
-        f"Load test {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC: gunicorn {arguments.workers} workers, "
+        f"Load test {datetime.now(UTC):%Y-%m-%d %H:%M} UTC: gunicorn {arguments.workers} workers, "
         f"{arguments.connections} connections, {arguments.seconds} s, {path_count} distinct paths\n"
         f"requests: {total}, throughput: {requests_per_second} requests/s, "
         f"latency p50 {percentiles.get('50')}, p90 {percentiles.get('90')}, p99 {percentiles.get('99')}, "

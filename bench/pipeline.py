@@ -19,15 +19,25 @@ SEED = 11
 def articles_file(path: Path, count: int) -> None:
     """Write ``count`` synthetic articles in the import_articles JSON Lines shape."""
     people, organisations = actor_counts(count)
-    cast = Cast(generate_actors(seed=SEED, first_id=1, people=people, organisations=organisations),
-                generate_tags(first_id=1, count=tag_count(count)))
+    cast = Cast(
+        generate_actors(seed=SEED, first_id=1, people=people, organisations=organisations),
+        generate_tags(first_id=1, count=tag_count(count)),
+    )
     with path.open("w") as output:
         for article_id in range(1, count + 1):
             article = generate_article(seed=SEED, article_id=article_id, cast=cast)
-            output.write(json.dumps({
-                "title": article.title, "body": article.body, "outlet": article.outlet, "url": article.url,
-                "published_on": article.published_on.isoformat() if article.published_on else None,
-            }) + "\n")
+            output.write(
+                json.dumps(
+                    {
+                        "title": article.title,
+                        "body": article.body,
+                        "outlet": article.outlet,
+                        "url": article.url,
+                        "published_on": article.published_on.isoformat() if article.published_on else None,
+                    }
+                )
+                + "\n"
+            )
 
 
 def pipeline_measure(database_url: str, count: int) -> dict:
@@ -40,7 +50,9 @@ def pipeline_measure(database_url: str, count: int) -> dict:
         path = Path(folder) / "synthetic.jsonl"
         articles_file(path, count)
         if "import_articles" in commands:
-            figures["import_articles"] = _figure(measured("import_articles", str(path), "--publish", database_url=database_url), count)
+            figures["import_articles"] = _figure(
+                measured("import_articles", str(path), "--publish", database_url=database_url), count
+            )
         else:
             figures["import_articles"] = {"note": "missing: import_articles is not there yet"}
     if "extract_statements" in commands:
@@ -53,7 +65,9 @@ def pipeline_measure(database_url: str, count: int) -> dict:
 
 def _figure(result: dict, count: int) -> dict:
     return {
-        "articles": count, "seconds": result["seconds"], "peak_megabytes": result["peak_megabytes"],
+        "articles": count,
+        "seconds": result["seconds"],
+        "peak_megabytes": result["peak_megabytes"],
         "articles_per_second": round(count / result["seconds"], 1) if result["seconds"] else None,
         "summary": (result["stdout"].strip().splitlines() or [""])[-1],
     }

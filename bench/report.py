@@ -14,6 +14,7 @@ GENERATE_MEGABYTES_TARGET = 500
 def git_revision() -> str:
     def git(*arguments):
         return subprocess.run(["git", *arguments], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+
     return git("rev-parse", "--short", "HEAD") or "unknown"
 
 
@@ -23,16 +24,33 @@ def verdict(met: bool | None) -> str:
 
 def request_rows(results: dict) -> list[list[str]]:
     floor = results["floor"]["first_page"].get("median_ms")
-    rows = [["raw SQL floor, first page", *_figures(results["floor"]["first_page"]), "1", "1.00", "—", "—"],
-            ["raw SQL floor, deep page", *_figures(results["floor"]["deep_page"]), "1",
-             _ratio(results["floor"]["deep_page"].get("median_ms"), floor), "—", "—"]]
+    rows = [
+        ["raw SQL floor, first page", *_figures(results["floor"]["first_page"]), "1", "1.00", "—", "—"],
+        [
+            "raw SQL floor, deep page",
+            *_figures(results["floor"]["deep_page"]),
+            "1",
+            _ratio(results["floor"]["deep_page"].get("median_ms"), floor),
+            "—",
+            "—",
+        ],
+    ]
     for scenario in results["scenarios"]:
         figures = scenario["figures"]
         queries = "–".join(str(count) for count in sorted(set(scenario["queries"]))) or "—"
         status = scenario["status"] if scenario["status"] and not figures.get("requests") else ""
         median, p95 = (_figures(figures) if figures.get("requests") else (status or "—", "—"))[:2]
-        rows.append([scenario["label"], median, p95, queries, _ratio(figures.get("median_ms"), floor),
-                     scenario.get("target", "—"), verdict(scenario.get("met"))])
+        rows.append(
+            [
+                scenario["label"],
+                median,
+                p95,
+                queries,
+                _ratio(figures.get("median_ms"), floor),
+                scenario.get("target", "—"),
+                verdict(scenario.get("met")),
+            ]
+        )
     return rows
 
 
@@ -57,28 +75,50 @@ def render(results: dict) -> str:
         ["figure", "median ms", "p95 ms", "queries", "× floor", "target", "verdict"], request_rows(results)
     )
     generation = results["generate_corpus"]
-    pipeline_rows = [[
-        "generate_corpus", f"{generation['articles']} articles", f"{generation['seconds']:.1f}",
-        f"{generation['peak_megabytes']:.0f}", generation["summary"],
-        verdict(generation["seconds"] < GENERATE_SECONDS_TARGET and generation["peak_megabytes"] < GENERATE_MEGABYTES_TARGET)
-        + ("" if generation["this_run"] else f" (measured {generation['measured_at']})"),
-    ]]
+    pipeline_rows = [
+        [
+            "generate_corpus",
+            f"{generation['articles']} articles",
+            f"{generation['seconds']:.1f}",
+            f"{generation['peak_megabytes']:.0f}",
+            generation["summary"],
+            verdict(
+                generation["seconds"] < GENERATE_SECONDS_TARGET
+                and generation["peak_megabytes"] < GENERATE_MEGABYTES_TARGET
+            )
+            + ("" if generation["this_run"] else f" (measured {generation['measured_at']})"),
+        ]
+    ]
     for name, figures in results["pipeline"].items():
         if "note" in figures:
             pipeline_rows.append([name, "—", "—", "—", figures["note"], "—"])
         else:
-            pipeline_rows.append([name, f"{figures['articles']} articles", f"{figures['seconds']:.1f}",
-                                  f"{figures['peak_megabytes']:.0f}",
-                                  f"{figures['articles_per_second']} articles/s; {figures['summary']}", "—"])
+            pipeline_rows.append(
+                [
+                    name,
+                    f"{figures['articles']} articles",
+                    f"{figures['seconds']:.1f}",
+                    f"{figures['peak_megabytes']:.0f}",
+                    f"{figures['articles_per_second']} articles/s; {figures['summary']}",
+                    "—",
+                ]
+            )
     commands = markdown_table(["command", "size", "seconds", "peak MB", "output", "verdict"], pipeline_rows)
     notes = [f"- {s['label']}: {s['note']}" for s in results["scenarios"] if s.get("note")]
-    return "\n\n".join(part for part in [
-        f"# Benchmark {results['date']} at {results['revision']}",
-        results["setup"],
-        requests,
-        "\n".join(notes),
-        commands,
-    ] if part) + "\n"
+    return (
+        "\n\n".join(
+            part
+            for part in [
+                f"# Benchmark {results['date']} at {results['revision']}",
+                results["setup"],
+                requests,
+                "\n".join(notes),
+                commands,
+            ]
+            if part
+        )
+        + "\n"
+    )
 
 
 def write(results: dict) -> Path:

@@ -33,11 +33,18 @@ def setting(name: str, default: str) -> str:
 
 def production_environment(database_url: str, static_root: str) -> None:
     """Serve as production would (DEBUG off, manifest static files), minus TLS and the rate limit."""
-    os.environ.update({
-        "DATABASE_URL": database_url, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": secrets.token_urlsafe(48),
-        "DJANGO_ALLOWED_HOSTS": "testserver,localhost,127.0.0.1", "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_API_ANON_RATE": "", "DJANGO_STATIC_ROOT": static_root, "DJANGO_SETTINGS_MODULE": "config.settings",
-    })
+    os.environ.update(
+        {
+            "DATABASE_URL": database_url,
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(48),
+            "DJANGO_ALLOWED_HOSTS": "testserver,localhost,127.0.0.1",
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "DJANGO_API_ANON_RATE": "",
+            "DJANGO_STATIC_ROOT": static_root,
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+        }
+    )
 
 
 def main() -> int:
@@ -88,8 +95,12 @@ def requests_measure(database_url, rounds, per_round, time_limit):
         scenario_run(client, scenario, rounds=rounds, per_round=per_round, time_limit=time_limit)
     deep_ids = deep_before_ids(next(s for s in scenarios if s.name == "api_deep_page")) or [2**62]
     floor = {
-        "first_page": summarise(floor_measure(database_url, before_ids=[2**62], page_size=PAGE_SIZE, rounds=rounds, per_round=per_round)),
-        "deep_page": summarise(floor_measure(database_url, before_ids=deep_ids, page_size=PAGE_SIZE, rounds=rounds, per_round=per_round)),
+        "first_page": summarise(
+            floor_measure(database_url, before_ids=[2**62], page_size=PAGE_SIZE, rounds=rounds, per_round=per_round)
+        ),
+        "deep_page": summarise(
+            floor_measure(database_url, before_ids=deep_ids, page_size=PAGE_SIZE, rounds=rounds, per_round=per_round)
+        ),
     }
     return scenarios, floor
 
@@ -108,16 +119,35 @@ def results_assemble(articles, generation, pipeline, scenarios, floor, rounds, p
     rows = []
     for scenario in scenarios:
         target, met = target_for(scenario.name, figures, floor)
-        rows.append({"name": scenario.name, "label": scenario.label, "status": scenario.status, "note": scenario.note,
-                     "queries": scenario.queries, "figures": figures[scenario.name], "target": target, "met": met})
+        rows.append(
+            {
+                "name": scenario.name,
+                "label": scenario.label,
+                "status": scenario.status,
+                "note": scenario.note,
+                "queries": scenario.queries,
+                "figures": figures[scenario.name],
+                "target": target,
+                "met": met,
+            }
+        )
     setup = (
         f"{articles:,} articles, {statements:,} statements; PostgreSQL {server}; {os.cpu_count()} cores. "
         f"In-process Django test Client, DEBUG off; {rounds} rounds × {per_round} requests a figure (after warm-up); "
-        "times in milliseconds; queries = SQL queries per request; × floor = median over the raw-SQL first page's median."
+        "times in milliseconds; queries = SQL queries per request; "
+        "× floor = median over the raw-SQL first page's median."
     )
-    return {"date": date.today().isoformat(), "revision": git_revision(), "setup": setup, "articles": articles,
-            "statements": statements, "generate_corpus": generation, "pipeline": pipeline, "floor": floor,
-            "scenarios": rows}
+    return {
+        "date": date.today().isoformat(),
+        "revision": git_revision(),
+        "setup": setup,
+        "articles": articles,
+        "statements": statements,
+        "generate_corpus": generation,
+        "pipeline": pipeline,
+        "floor": floor,
+        "scenarios": rows,
+    }
 
 
 def target_for(name: str, figures: dict, floor: dict) -> tuple[str, bool | None]:

@@ -7,6 +7,7 @@ Import this module only after django.setup().
 """
 
 import base64
+import contextlib
 import json
 import time
 from dataclasses import dataclass, field
@@ -20,8 +21,21 @@ from django.urls import Resolver404, resolve
 PAGE_SIZE = 50
 DEEP_OFFSET = 500_000
 SEARCH_WORDS = (
-    "corruption", "pipeline", "vaccination", "drought", "embassy", "reconstruction", "border",
-    "Haddad", "Volkov", "elections", "militias", "refugees", "ceasefire", "budget", "intelligence sharing",
+    "corruption",
+    "pipeline",
+    "vaccination",
+    "drought",
+    "embassy",
+    "reconstruction",
+    "border",
+    "Haddad",
+    "Volkov",
+    "elections",
+    "militias",
+    "refugees",
+    "ceasefire",
+    "budget",
+    "intelligence sharing",
 )
 
 
@@ -44,7 +58,9 @@ def sample(sql: str, *arguments) -> list:
 
 
 def scenarios_build(client: Client) -> list[Scenario]:
-    articles = sample("SELECT slug FROM curation_article WHERE status = 'published' AND id %% 331 = 7 ORDER BY id LIMIT 300")
+    articles = sample(
+        "SELECT slug FROM curation_article WHERE status = 'published' AND id %% 331 = 7 ORDER BY id LIMIT 300"
+    )
     statements = sample(
         "SELECT s.id FROM curation_statement s JOIN curation_article a ON a.id = s.article_id "
         "WHERE s.review_status = 'confirmed' AND s.published AND a.status = 'published' AND s.id %% 3331 = 5 "
@@ -56,9 +72,21 @@ def scenarios_build(client: Client) -> list[Scenario]:
     return [
         Scenario("api_first_page", "API statements, first page", [f"{api}?page_size={PAGE_SIZE}"], "api"),
         deep_page_scenario(client, api),
-        Scenario("api_by_actor", "API statements by actor", [f"{api}?page_size={PAGE_SIZE}&actor={slug}" for slug in actors], "api"),
-        Scenario("api_by_tag", "API statements by tag", [f"{api}?page_size={PAGE_SIZE}&tag={slug}" for slug in tags], "api"),
-        Scenario("api_search", "API statements, q search", [f"{api}?page_size={PAGE_SIZE}&q={word}" for word in SEARCH_WORDS], "api"),
+        Scenario(
+            "api_by_actor",
+            "API statements by actor",
+            [f"{api}?page_size={PAGE_SIZE}&actor={slug}" for slug in actors],
+            "api",
+        ),
+        Scenario(
+            "api_by_tag", "API statements by tag", [f"{api}?page_size={PAGE_SIZE}&tag={slug}" for slug in tags], "api"
+        ),
+        Scenario(
+            "api_search",
+            "API statements, q search",
+            [f"{api}?page_size={PAGE_SIZE}&q={word}" for word in SEARCH_WORDS],
+            "api",
+        ),
         Scenario("api_statement", "API statement detail", [f"{api}{pk}/" for pk in statements], "api-detail"),
         Scenario("page_article", "Article page with highlights", [f"/articles/{slug}/" for slug in articles]),
         Scenario("page_actor", "Actor page", [f"/actors/{slug}/" for slug in actors]),
@@ -116,7 +144,9 @@ def deep_cursors(cursor: str) -> list[str]:
     )
     # A small archive has no row 500,000: go halfway instead.
     offset = min(DEEP_OFFSET, sample(f"SELECT count(*) {public}")[0] // 2)
-    ids = sample(f"SELECT s.id {public} ORDER BY s.id {direction} OFFSET %s LIMIT %s", max(offset - 1, 0), 20 * PAGE_SIZE)
+    ids = sample(
+        f"SELECT s.id {public} ORDER BY s.id {direction} OFFSET %s LIMIT %s", max(offset - 1, 0), 20 * PAGE_SIZE
+    )
     cursors = []
     for pk in ids[::PAGE_SIZE]:
         position = {**decoded, "p": [pk], "b": False}
@@ -129,10 +159,8 @@ def deep_before_ids(scenario: Scenario) -> list[int]:
     ids = []
     for url in scenario.urls:
         cursor = parse_qs(urlsplit(url).query).get("cursor", [""])[0]
-        try:
+        with contextlib.suppress(ValueError, KeyError, TypeError, IndexError):
             ids.append(json.loads(base64.urlsafe_b64decode(cursor))["p"][0])
-        except (ValueError, KeyError, TypeError, IndexError):
-            pass
     return ids
 
 

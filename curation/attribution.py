@@ -10,8 +10,8 @@ from __future__ import annotations
 import zlib
 from array import array
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 from django.db import transaction
 from django.db.models import F, Q
@@ -144,8 +144,10 @@ class FlagRefresh:
     unchanged: int = 0
 
     def summary(self) -> str:
-        return (f"{self.articles} articles checked: {self.opened} flags opened, "
-                f"{self.resolved} resolved, {self.unchanged} unchanged.")
+        return (
+            f"{self.articles} articles checked: {self.opened} flags opened, "
+            f"{self.resolved} resolved, {self.unchanged} unchanged."
+        )
 
 
 @dataclass(frozen=True)
@@ -249,8 +251,12 @@ def _flag_store(key, want: WantedFlag, rows: list[AttributionFlag], actor_ids, r
     suggested = actor_ids.get(want.flag.suggested_speaker)
     if not open_rows:
         AttributionFlag.objects.create(
-            statement_id=key[0], code=want.flag.code, severity=want.flag.severity, message=want.flag.message,
-            suggested_speaker_id=suggested, resolved_at=timezone.now() if want.resolution else None,
+            statement_id=key[0],
+            code=want.flag.code,
+            severity=want.flag.severity,
+            message=want.flag.message,
+            suggested_speaker_id=suggested,
+            resolved_at=timezone.now() if want.resolution else None,
             resolution=want.resolution,
         )
         report.opened += not want.resolution
@@ -287,7 +293,7 @@ def conflict_flags(slugs: dict[int, str]) -> dict[int, list[Flag]]:
     candidates = _sketch_candidates(Statement.objects.filter(conflict_candidates()))
     views = []
     for start in range(0, len(candidates), 2000):
-        batch = Statement.objects.filter(pk__in=candidates[start:start + 2000]).only(
+        batch = Statement.objects.filter(pk__in=candidates[start : start + 2000]).only(
             "pk", "article_id", "text", "start", "end", "kind", "speaker_as_printed", "speaker_id"
         )
         views += [statement_view(s, speaker_slug=slugs.get(s.speaker_id)) for s in batch]
@@ -324,7 +330,7 @@ def _rows_sharing_a_value(packed: list[int], articles: array) -> Iterator[int]:
 def _sketch(words: list[str]) -> list[int]:
     if len(words) < MINIMUM_WORDS:
         return []
-    shingles = {" ".join(words[i:i + SHINGLE_SIZE]) for i in range(len(words) - SHINGLE_SIZE + 1)}
+    shingles = {" ".join(words[i : i + SHINGLE_SIZE]) for i in range(len(words) - SHINGLE_SIZE + 1)}
     return sorted(zlib.crc32(shingle.encode()) for shingle in shingles)[:SKETCH_SIZE]
 
 

@@ -13,7 +13,7 @@ FEED_LENGTH = 50
 # XML 1.0 cannot carry control characters other than tab, line feed and
 # carriage return; one pasted into a reason or a name would make the whole
 # feed fail for every reader, so they are dropped from what the feed prints.
-_NOT_IN_XML = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF])
+_NOT_IN_XML = dict.fromkeys([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF])
 
 
 def _xml_text(text: str) -> str:

@@ -4,8 +4,8 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 
-from curation.importing import content_hash
 from curation.extraction.names import normalise_name
+from curation.importing import content_hash
 from curation.models import Actor, Article, Statement, Tag
 
 STATEMENT_CHANGED_ELSEWHERE = (
@@ -71,13 +71,12 @@ class StatementAddForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         article, start, end = cleaned.get("article"), cleaned.get("start"), cleaned.get("end")
-        if article and start is not None and end is not None:
-            if not start < end <= len(article.body):
-                self.add_error(
-                    "end",
-                    f"The span {start}–{end} is not inside the article's text, which has "
-                    f"{len(article.body)} characters; the end must come after the start.",
-                )
+        if article and start is not None and end is not None and not start < end <= len(article.body):
+            self.add_error(
+                "end",
+                f"The span {start}–{end} is not inside the article's text, which has "
+                f"{len(article.body)} characters; the end must come after the start.",
+            )
         return cleaned
 
 
@@ -113,9 +112,9 @@ class ArticleForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "import_key" in self.fields:
             self.fields["import_key"].required = False
-            self.fields["import_key"].help_text = (
-                "Where the text comes from: a URL or file name. Left empty, the URL is used."
-            )
+            self.fields[
+                "import_key"
+            ].help_text = "Where the text comes from: a URL or file name. Left empty, the URL is used."
         if "body" in self.fields:
             self.fields["body"].strip = False
 
@@ -173,8 +172,7 @@ class MergeForm(ActionForm):
         label="Keep",
         queryset=None,
         widget=forms.RadioSelect,
-        help_text="The others are merged into this one; their names become its aliases and their "
-        "addresses lead to it.",
+        help_text="The others are merged into this one; their names become its aliases and their addresses lead to it.",
     )
 
     def __init__(self, *args, queryset, **kwargs):

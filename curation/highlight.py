@@ -83,8 +83,12 @@ def _paragraph(body: str, start: int, end: int, spans: list[Span]) -> str:
     cuts.update(span.end for span in inside if start < span.end < end)
     edges = sorted(cuts)
     parts = []
-    for left, right in zip(edges, edges[1:]):
-        parts.extend(f'<span class="statement-anchor" id="{escape(span.anchor)}"></span>' for span in inside if span.start == left)
+    for left, right in zip(edges, edges[1:], strict=False):
+        parts.extend(
+            f'<span class="statement-anchor" id="{escape(span.anchor)}"></span>'
+            for span in inside
+            if span.start == left
+        )
         covering = [span for span in inside if span.start <= left and span.end >= right]
         text = _text(body, left, right)
         if not covering:

@@ -73,8 +73,10 @@ def _import_json_lines(path: Path, status: str) -> ImportOutcome:
     if not imported and not skipped:
         raise ImportRefused("the file holds no articles")
     return ImportOutcome(
-        path, ImportOutcome.IMPORTED if imported else ImportOutcome.SKIPPED,
-        f"{imported} article(s) imported, {skipped} already there", imported,
+        path,
+        ImportOutcome.IMPORTED if imported else ImportOutcome.SKIPPED,
+        f"{imported} article(s) imported, {skipped} already there",
+        imported,
     )
 
 

@@ -22,9 +22,7 @@ _source_line = re.compile(
 )
 # "Baghdad (Iraqinews.com) – Iraqi Foreign Minister …": a place, the outlet in
 # brackets, then a dash that opens the story.
-_dateline = re.compile(
-    r"^\s*[A-Z][\w'’. -]{1,40}?\s*\((?P<outlet>[^()\n]{2,60})\)\s*[-–—]\s+"
-)
+_dateline = re.compile(r"^\s*[A-Z][\w'’. -]{1,40}?\s*\((?P<outlet>[^()\n]{2,60})\)\s*[-–—]\s+")
 _html_start = re.compile(rb"^\s*(<!doctype html|<html|<head|<body)", re.IGNORECASE)
 
 
@@ -108,9 +106,7 @@ def parse_article(text: str) -> ParsedArticle:
             published_on = _parse_date(match.group(1))
             outlet = match.group("outlet")
             header_lines.add(number)
-    content_lines = [
-        line.strip() for number, line in enumerate(lines) if number not in header_lines and line.strip()
-    ]
+    content_lines = [line.strip() for number, line in enumerate(lines) if number not in header_lines and line.strip()]
     if not outlet:
         for line in content_lines[:3]:
             if match := _dateline.match(line):

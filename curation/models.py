@@ -69,7 +69,8 @@ class KeepsPublicStatementCount:
         # count back: an update saves every field but the count.
         if self.pk is not None and not self._state.adding and kwargs.get("update_fields") is None:
             kwargs["update_fields"] = [
-                field.attname for field in self._meta.concrete_fields
+                field.attname
+                for field in self._meta.concrete_fields
                 if not field.primary_key and field.attname != "public_statement_count"
             ]
         super().save(*args, **kwargs)
@@ -188,9 +189,7 @@ class TagQuerySet(models.QuerySet):
 class Tag(KeepsPublicStatementCount, models.Model):
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100, unique=True)
-    parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
-    )
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
     description = models.TextField(blank=True)
     # Don't set this by hand: curation.counts keeps it equal to the number of
     # public statements tagged with this tag itself (not its children).
@@ -294,9 +293,7 @@ class Statement(models.Model):
         related_name="statements",
         help_text="The actor who really said it. Change it only through a reattribution with a reason.",
     )
-    review_status = models.CharField(
-        max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.SUGGESTED
-    )
+    review_status = models.CharField(max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.SUGGESTED)
     published = models.BooleanField(default=False)
     tags = models.ManyToManyField(Tag, blank=True, related_name="statements")
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.CURATED)
@@ -359,18 +356,14 @@ class AttributionCorrection(models.Model):
     from_actor = models.ForeignKey(
         Actor, null=True, blank=True, on_delete=models.PROTECT, related_name="corrections_from"
     )
-    to_actor = models.ForeignKey(
-        Actor, null=True, blank=True, on_delete=models.PROTECT, related_name="corrections_to"
-    )
+    to_actor = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.PROTECT, related_name="corrections_to")
     speaker_as_printed = models.CharField(max_length=200, blank=True)
     reason = models.TextField()
     editor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="attribution_corrections"
     )
     corrected_at = models.DateTimeField(default=timezone.now, db_index=True)
-    is_public = models.BooleanField(
-        default=True, help_text="Shown to readers as a correction notice."
-    )
+    is_public = models.BooleanField(default=True, help_text="Shown to readers as a correction notice.")
 
     objects = CorrectionQuerySet.as_manager()
 
@@ -405,9 +398,7 @@ class AttributionFlag(models.Model):
     code = models.CharField(max_length=32, choices=Code.choices)
     severity = models.CharField(max_length=10, choices=Severity.choices, default=Severity.WARNING)
     message = models.TextField()
-    suggested_speaker = models.ForeignKey(
-        Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    suggested_speaker = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolved_by = models.ForeignKey(

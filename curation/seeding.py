@@ -25,8 +25,13 @@ SEED_LOCK_KEY = 0x5EED
 
 
 SINGULAR = {
-    "articles": "article", "statements": "statement", "actors": "actor", "aliases": "alias",
-    "roles": "role", "tags": "tag", "corrections": "correction",
+    "articles": "article",
+    "statements": "statement",
+    "actors": "actor",
+    "aliases": "alias",
+    "roles": "role",
+    "tags": "tag",
+    "corrections": "correction",
 }
 
 

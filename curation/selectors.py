@@ -6,6 +6,7 @@ from django.db import connection
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, TruncMonth
 
+from curation.extraction.names import normalise_name
 from curation.models import (
     Actor,
     ActorAlias,
@@ -16,7 +17,6 @@ from curation.models import (
     Tag,
     TagSlugRedirect,
 )
-from curation.extraction.names import normalise_name
 
 
 def tag_descendant_ids(tag: Tag) -> set[int]:
@@ -245,9 +245,7 @@ def articles_quoting(queryset, actors):
 
 def articles_tagged(queryset, tag: Tag):
     """Narrow articles to those with a public statement tagged ``tag`` or below it."""
-    statements = Statement.objects.public().filter(
-        article=OuterRef("pk"), tags__in=tag_descendant_ids(tag)
-    )
+    statements = Statement.objects.public().filter(article=OuterRef("pk"), tags__in=tag_descendant_ids(tag))
     return queryset.filter(Exists(statements))
 
 
@@ -334,11 +332,7 @@ def _ranked(queryset, vector, text: str, *, or_speakers: list[int] = ()):
         .order_by("-id_unindexed")
         .values("pk")[:RANKED_MATCHES_AT_MOST]
     )
-    return (
-        queryset.filter(pk__in=Subquery(newest))
-        .annotate(rank=SearchRank(vector, query))
-        .order_by("-rank", "-id")
-    )
+    return queryset.filter(pk__in=Subquery(newest)).annotate(rank=SearchRank(vector, query)).order_by("-rank", "-id")
 
 
 def statements_search(text: str):

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from simple_history.utils import bulk_update_with_history
 
 from curation.counts import public_counts_refresh
+from curation.extraction.names import normalise_name
 from curation.importing import ParsedArticle, content_hash
 from curation.models import (
     Actor,
@@ -28,7 +29,6 @@ from curation.models import (
     TagAlias,
     TagSlugRedirect,
 )
-from curation.extraction.names import normalise_name
 
 ANCHOR_CONTEXT_LENGTH = 32
 
@@ -92,9 +92,10 @@ def article_import(
             article.save()
     except IntegrityError:
         # Another import of the same source won the race; report it as such.
-        existing = Article.objects.filter(import_key=import_key).first() or Article.objects.filter(
-            content_hash=parsed.content_hash
-        ).first()
+        existing = (
+            Article.objects.filter(import_key=import_key).first()
+            or Article.objects.filter(content_hash=parsed.content_hash).first()
+        )
         if existing is None:
             raise
         raise ArticleAlreadyImported(f"already imported as “{existing.slug}”", existing) from None
@@ -133,9 +134,7 @@ def statement_create(
         )
     anchored_text = article.body[start:end]
     if text is not None and text != anchored_text:
-        raise ValidationError(
-            f"Offsets {start}–{end} of “{article.slug}” cut out {anchored_text!r}, not {text!r}."
-        )
+        raise ValidationError(f"Offsets {start}–{end} of “{article.slug}” cut out {anchored_text!r}, not {text!r}.")
     prefix, suffix = anchor_context(article.body, start, end)
     statement = Statement.objects.create(
         article=article,
@@ -241,6 +240,7 @@ def _refind(body: str, statement: Statement) -> int | None:
         position = body.find(statement.text, position + 1)
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
+
     # Several copies of the text: the one whose surroundings match best wins.
     def context_score(candidate: int) -> int:
         prefix, suffix = anchor_context(body, candidate, candidate + len(statement.text))
@@ -251,7 +251,7 @@ def _refind(body: str, statement: Statement) -> int | None:
 
 def _common_prefix(left: str, right: str) -> int:
     count = 0
-    for a, b in zip(left, right):
+    for a, b in zip(left, right, strict=False):
         if a != b:
             break
         count += 1
@@ -350,7 +350,11 @@ def statement_update(
     new_speaker = changes.get("speaker", locked.speaker)
     if (new_speaker.pk if new_speaker else None) != locked.speaker_id:
         correction = statement_reattribute(
-            statement=locked, to_actor=new_speaker, by=by, reason=reason, public=public,
+            statement=locked,
+            to_actor=new_speaker,
+            by=by,
+            reason=reason,
+            public=public,
             expected_version=expected_version,
         )
     fields = [name for name in STATEMENT_EDITABLE_FIELDS if name in changes and getattr(locked, name) != changes[name]]
@@ -374,8 +378,9 @@ def statement_update(
 
 
 @transaction.atomic
-def statement_review(*, statement: Statement, decision: str, by, changes: dict | None = None,
-                     expected_version: int | None = None) -> ReviewDecision:
+def statement_review(
+    *, statement: Statement, decision: str, by, changes: dict | None = None, expected_version: int | None = None
+) -> ReviewDecision:
     """Confirm, confirm with edits, or reject a suggested statement, and keep the decision.
 
     The decision records the suggestion and what the editor made of it, which
@@ -408,7 +413,7 @@ def _apply_review_changes(statement: Statement, changes: dict) -> list[str]:
         statement.tags.set(changes.pop("tags"))
     for name, value in changes.items():
         setattr(statement, name, value)
-    return [name for name in changes]
+    return list(changes)
 
 
 def _locked_statements(statements):
@@ -426,8 +431,10 @@ def statements_set_review_status(*, statements, status: str, by) -> int:
         if statement.review_status == status:
             continue
         if statement.review_status == Statement.ReviewStatus.SUGGESTED:
-            decision = ReviewDecision.Decision.REJECTED if status == Statement.ReviewStatus.REJECTED else (
-                ReviewDecision.Decision.CONFIRMED
+            decision = (
+                ReviewDecision.Decision.REJECTED
+                if status == Statement.ReviewStatus.REJECTED
+                else (ReviewDecision.Decision.CONFIRMED)
             )
             statement_review(statement=statement, decision=decision, by=by)
         else:

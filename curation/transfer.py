@@ -40,8 +40,16 @@ def curation_export() -> dict:
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
-        "actors": [_actor_record(actor) for actor in Actor.objects.order_by("slug").prefetch_related("aliases", "roles", "slug_redirects")],
-        "tags": [_tag_record(tag) for tag in Tag.objects.order_by("slug").select_related("parent").prefetch_related("aliases", "slug_redirects")],
+        "actors": [
+            _actor_record(actor)
+            for actor in Actor.objects.order_by("slug").prefetch_related("aliases", "roles", "slug_redirects")
+        ],
+        "tags": [
+            _tag_record(tag)
+            for tag in Tag.objects.order_by("slug")
+            .select_related("parent")
+            .prefetch_related("aliases", "slug_redirects")
+        ],
         "articles": [_article_record(article) for article in Article.objects.order_by("import_key")],
         "statements": [
             _statement_record(statement)
@@ -89,7 +97,9 @@ def curation_export() -> dict:
                 "editor": decision.editor.get_username(),
                 "decided_at": decision.decided_at.isoformat(),
             }
-            for decision in ReviewDecision.objects.select_related("statement__article", "editor").order_by("decided_at", "id")
+            for decision in ReviewDecision.objects.select_related("statement__article", "editor").order_by(
+                "decided_at", "id"
+            )
         ],
     }
 
@@ -231,8 +241,12 @@ def curation_restore(document: dict) -> dict[str, int]:
 
 def _restore_article(record: dict) -> Article:
     article = Article(
-        **{**record, "content_hash": _hash(record["body"]), "published_on": _date(record["published_on"]),
-           "imported_at": _datetime(record["imported_at"])}
+        **{
+            **record,
+            "content_hash": _hash(record["body"]),
+            "published_on": _date(record["published_on"]),
+            "imported_at": _datetime(record["imported_at"]),
+        }
     )
     # An export is a file anyone can edit: what an import would refuse (a
     # javascript: URL readers would click) is refused here too.
@@ -249,8 +263,11 @@ def _restore_actors(records: list[dict]) -> dict[str, Actor]:
     actors = {}
     for record in records:
         actor = Actor.objects.create(
-            slug=record["slug"], name=record["name"], kind=record["kind"],
-            description=record["description"], created_at=_datetime(record["created_at"]),
+            slug=record["slug"],
+            name=record["name"],
+            kind=record["kind"],
+            description=record["description"],
+            created_at=_datetime(record["created_at"]),
         )
         for name in record["aliases"]:
             ActorAlias.objects.create(actor=actor, name=name)
@@ -284,11 +301,25 @@ def _restore_statements(records, articles, actors, tags) -> dict[tuple, Statemen
     for record in records:
         import_key, start, end = record["key"]
         statement = Statement.objects.create(
-            article=articles[import_key], start=start, end=end,
-            **{field: record[field] for field in (
-                "kind", "text", "prefix", "suffix", "anchor", "speaker_as_printed", "review_status",
-                "published", "origin", "confidence", "version",
-            )},
+            article=articles[import_key],
+            start=start,
+            end=end,
+            **{
+                field: record[field]
+                for field in (
+                    "kind",
+                    "text",
+                    "prefix",
+                    "suffix",
+                    "anchor",
+                    "speaker_as_printed",
+                    "review_status",
+                    "published",
+                    "origin",
+                    "confidence",
+                    "version",
+                )
+            },
             speaker=actors.get(record["speaker"]),
             created_at=_datetime(record["created_at"]),
         )

@@ -5,9 +5,9 @@ querysets: anything not published is a 404 here, never a hint.
 """
 
 from django.core.paginator import InvalidPage, Paginator
-from django.utils.functional import cached_property
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 
 from curation import jsonld, selectors
@@ -87,10 +87,15 @@ def article_detail(request, slug):
     statements = article.public_statements
     placed = [statement for statement in statements if _is_placed(article, statement)]
     spans = [
-        Span(statement.start, statement.end, f"statement-{statement.pk}", statement.get_absolute_url(),
-             statement_label(statement))
+        Span(
+            statement.start,
+            statement.end,
+            f"statement-{statement.pk}",
+            statement.get_absolute_url(),
+            statement_label(statement),
+        )
         for statement in placed
-    ]  # fmt: skip
+    ]
     corrections = list(selectors.article_corrections(article))
     tags = sorted({tag.pk: tag for statement in statements for tag in statement.tags.all()}.values(), key=str)
     context = {
@@ -165,7 +170,9 @@ def tag_list(request):
 
 
 def tag_detail(request, slug):
-    tag = Tag.objects.public().select_related("parent").prefetch_related("aliases", "children").filter(slug=slug).first()
+    tag = (
+        Tag.objects.public().select_related("parent").prefetch_related("aliases", "children").filter(slug=slug).first()
+    )
     if tag is None:
         # A former slug or an alias still finds the topic, at its one address.
         found = selectors.tag_find(slug)

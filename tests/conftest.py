@@ -18,7 +18,10 @@ def pytest_sessionfinish(session, exitstatus):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Start every test with an empty cache: rate limits and cached figures from one test must not leak into the next."""
+    """Start every test with an empty cache.
+
+    Rate limits and cached figures from one test must not leak into the next.
+    """
     from django.core.cache import cache
 
     cache.clear()

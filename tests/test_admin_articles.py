@@ -19,10 +19,16 @@ def change_url(article):
 def small_article(db):
     body = 'Minister <Ali> said "the cells are dormant" & "must be fought".'
     article = article_import(parsed=ParsedArticle(title="Dormant cells", body=body), import_key="test:dormant")
-    outer = statement_create(article=article, kind="direct", start=body.index("the cells"),
-                             end=body.index("fought") + len("fought"), speaker_as_printed="Ali")
-    inner = statement_create(article=article, kind="claim", start=body.index("the cells"),
-                             end=body.index("dormant") + len("dormant"))
+    outer = statement_create(
+        article=article,
+        kind="direct",
+        start=body.index("the cells"),
+        end=body.index("fought") + len("fought"),
+        speaker_as_printed="Ali",
+    )
+    inner = statement_create(
+        article=article, kind="claim", start=body.index("the cells"), end=body.index("dormant") + len("dormant")
+    )
     return article, outer, inner
 
 
@@ -30,8 +36,9 @@ def test_it_lists_articles_with_statement_and_open_flag_counts(editor_client, se
     jaafari_article = Article.objects.get(slug="jaafari-calls-for-international-efforts-against-terrorism")
     flagged = jaafari_article.statements.first()
     AttributionFlag.objects.create(statement=flagged, code="unattributed", message="No speaker.")
-    AttributionFlag.objects.create(statement=flagged, code="role_mismatch", message="Resolved.",
-                                   resolved_at="2024-01-01T00:00Z")
+    AttributionFlag.objects.create(
+        statement=flagged, code="role_mismatch", message="Resolved.", resolved_at="2024-01-01T00:00Z"
+    )
     response = editor_client.get(reverse(CHANGELIST))
     rows = {article.slug: article for article in response.context["cl"].result_list}
     assert rows[jaafari_article.slug].statement_total == jaafari_article.statements.count()
@@ -41,8 +48,10 @@ def test_it_lists_articles_with_statement_and_open_flag_counts(editor_client, se
 
 def test_it_keeps_the_list_to_a_fixed_number_of_queries(editor_client, seeded, django_assert_max_num_queries):
     for number in range(20):
-        article_import(parsed=ParsedArticle(title=f"Extra {number}", body=f"Extra text {number}."),
-                       import_key=f"test:extra-{number}")
+        article_import(
+            parsed=ParsedArticle(title=f"Extra {number}", body=f"Extra text {number}."),
+            import_key=f"test:extra-{number}",
+        )
     with django_assert_max_num_queries(10):
         response = editor_client.get(reverse(CHANGELIST))
     assert len(response.context["cl"].result_list) == 25
@@ -120,10 +129,19 @@ def test_it_refuses_a_text_already_in_the_desk_and_keeps_the_input(editor_client
 
 
 def test_it_imports_an_article_from_the_add_form(editor_client, db):
-    response = editor_client.post(reverse("admin:curation_article_add"), {
-        "title": "A new article", "slug": "a-new-article", "status": "draft", "outlet": "Example News",
-        "url": "https://example.org/new", "published_on": "", "import_key": "", "body": "  Text with spaces.\n",
-    })
+    response = editor_client.post(
+        reverse("admin:curation_article_add"),
+        {
+            "title": "A new article",
+            "slug": "a-new-article",
+            "status": "draft",
+            "outlet": "Example News",
+            "url": "https://example.org/new",
+            "published_on": "",
+            "import_key": "",
+            "body": "  Text with spaces.\n",
+        },
+    )
     assert response.status_code == 302
     article = Article.objects.get(slug="a-new-article")
     assert (article.import_key, article.body) == ("https://example.org/new", "  Text with spaces.\n")
@@ -131,9 +149,15 @@ def test_it_imports_an_article_from_the_add_form(editor_client, db):
 
 
 def test_it_asks_for_a_source_when_there_is_neither_url_nor_source(editor_client, db):
-    response = editor_client.post(reverse("admin:curation_article_add"), {
-        "title": "No source", "slug": "no-source", "status": "draft", "body": "Some text.",
-    })
+    response = editor_client.post(
+        reverse("admin:curation_article_add"),
+        {
+            "title": "No source",
+            "slug": "no-source",
+            "status": "draft",
+            "body": "Some text.",
+        },
+    )
     assert response.status_code == 200
     assert "Give the source of the text" in response.content.decode()
     assert not Article.objects.exists()

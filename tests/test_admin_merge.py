@@ -77,13 +77,25 @@ def test_it_merges_tags(editor_client, seeded):
 
 
 def test_it_finds_actors_by_alias_for_the_speaker_autocomplete(editor_client, seeded):
-    response = editor_client.get(reverse("admin:autocomplete"), {
-        "term": "Jaafari", "app_label": "curation", "model_name": "statement", "field_name": "speaker",
-    })
+    response = editor_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "term": "Jaafari",
+            "app_label": "curation",
+            "model_name": "statement",
+            "field_name": "speaker",
+        },
+    )
     assert [result["text"] for result in response.json()["results"]] == ["Ibrahim al-Jaafari"]
-    response = editor_client.get(reverse("admin:autocomplete"), {
-        "term": "Daesh", "app_label": "curation", "model_name": "statement", "field_name": "tags",
-    })
+    response = editor_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "term": "Daesh",
+            "app_label": "curation",
+            "model_name": "statement",
+            "field_name": "tags",
+        },
+    )
     assert [result["text"] for result in response.json()["results"]] == ["Islamic State"]
 
 
@@ -96,12 +108,14 @@ def test_it_edits_aliases_and_dated_roles_inline(editor_client, seeded):
     actor = Actor.objects.get(slug="hazem-al-yousifi")
     url, data = actor_form(editor_client, actor)
     new_alias, new_role = int(data["aliases-TOTAL_FORMS"]) - 1, int(data["roles-TOTAL_FORMS"]) - 1
-    data.update({
-        f"aliases-{new_alias}-name": "Undersecretary Yousifi",
-        f"roles-{new_role}-title": "Ambassador",
-        f"roles-{new_role}-start": "2020-01-01",
-        f"roles-{new_role}-end": "2019-01-01",
-    })
+    data.update(
+        {
+            f"aliases-{new_alias}-name": "Undersecretary Yousifi",
+            f"roles-{new_role}-title": "Ambassador",
+            f"roles-{new_role}-start": "2020-01-01",
+            f"roles-{new_role}-end": "2019-01-01",
+        }
+    )
     response = editor_client.post(url, data)
     assert response.status_code == 200, "a role that ends before it starts is refused"
     data[f"roles-{new_role}-end"] = "2021-01-01"

@@ -27,8 +27,11 @@ def opened_form(client, statement) -> dict:
 
 def test_it_records_a_correction_when_the_speaker_changes_with_a_reason(editor_client, editor, abadi_quote, jaafari):
     data = opened_form(editor_client, abadi_quote)
-    data.update(speaker=str(jaafari.pk), reason="The article is about Jaafari; the source quotes him.",
-                show_correction_publicly="on")
+    data.update(
+        speaker=str(jaafari.pk),
+        reason="The article is about Jaafari; the source quotes him.",
+        show_correction_publicly="on",
+    )
     response = editor_client.post(change_url(abadi_quote), data, follow=True)
     assert response.status_code == 200
     messages = [str(message) for message in response.context["messages"]]

@@ -25,7 +25,9 @@ def abadi(suggestions):
 @pytest.fixture
 def abadi_flag(abadi):
     return AttributionFlag.objects.create(
-        statement=abadi, code="speaker_not_introduced", message="“Abadi” is never introduced in this article.",
+        statement=abadi,
+        code="speaker_not_introduced",
+        message="“Abadi” is never introduced in this article.",
         suggested_speaker=Actor.objects.get(slug="ibrahim-al-jaafari"),
     )
 
@@ -35,8 +37,9 @@ def messages_of(response):
 
 
 def test_it_lists_only_suggestions_with_their_open_flags(editor_client, suggestions, abadi_flag):
-    AttributionFlag.objects.create(statement=abadi_flag.statement, code="unattributed", message="Old, resolved.",
-                                   resolved_at="2024-01-01T00:00Z")
+    AttributionFlag.objects.create(
+        statement=abadi_flag.statement, code="unattributed", message="Old, resolved.", resolved_at="2024-01-01T00:00Z"
+    )
     response = editor_client.get(reverse(QUEUE))
     assert set(response.context["cl"].result_list) == set(suggestions)
     page = response.content.decode()
@@ -44,8 +47,9 @@ def test_it_lists_only_suggestions_with_their_open_flags(editor_client, suggesti
     assert "Use suggested speaker: Ibrahim al-Jaafari" in page
 
 
-def test_it_keeps_the_queue_to_a_fixed_number_of_queries(editor_client, suggestions, abadi_flag,
-                                                          django_assert_max_num_queries):
+def test_it_keeps_the_queue_to_a_fixed_number_of_queries(
+    editor_client, suggestions, abadi_flag, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(12):
         editor_client.get(reverse(QUEUE))
 

@@ -108,8 +108,9 @@ def test_it_confirms_in_bulk_and_records_suggestions_as_decisions(editor_client,
     Statement.objects.filter(pk=confirmed_rejected.pk).update(review_status="rejected", published=False)
     response = run_action(editor_client, "confirm", [suggestion, confirmed_rejected])
     assert "Confirmed 2 statements." in messages_of(response)
-    assert set(Statement.objects.filter(pk__in=[suggestion.pk, confirmed_rejected.pk]).values_list(
-        "review_status", flat=True)) == {"confirmed"}
+    assert set(
+        Statement.objects.filter(pk__in=[suggestion.pk, confirmed_rejected.pk]).values_list("review_status", flat=True)
+    ) == {"confirmed"}
     decision = ReviewDecision.objects.get()
     assert (decision.statement, decision.decision, decision.editor) == (suggestion, "confirmed", editor)
 
@@ -177,7 +178,12 @@ def test_it_reattributes_in_bulk_after_a_confirmation_page(editor_client, seeded
     assert "Reattribute statements" in page.content.decode()
     assert not AttributionCorrection.objects.filter(editor=editor).exists()
     response = run_action(
-        editor_client, "reattribute", statements, apply="1", to_actor=str(target.pk), reason="Checked the source.",
+        editor_client,
+        "reattribute",
+        statements,
+        apply="1",
+        to_actor=str(target.pk),
+        reason="Checked the source.",
         show_correction_publicly="on",
     )
     assert any("2 corrections recorded" in message for message in messages_of(response))
@@ -241,10 +247,17 @@ def test_it_refuses_to_publish_an_unconfirmed_statement_from_the_form(editor_cli
 def test_it_adds_a_statement_anchored_in_the_text(editor_client, seeded):
     article = Statement.objects.get(speaker_as_printed="Abadi").article
     start = article.body.index("Abadi")
-    response = editor_client.post(reverse("admin:curation_statement_add"), {
-        "article": article.pk, "kind": "claim", "start": start, "end": start + 5, "speaker_as_printed": "",
-        "review_status": "suggested",
-    })
+    response = editor_client.post(
+        reverse("admin:curation_statement_add"),
+        {
+            "article": article.pk,
+            "kind": "claim",
+            "start": start,
+            "end": start + 5,
+            "speaker_as_printed": "",
+            "review_status": "suggested",
+        },
+    )
     assert response.status_code == 302
     created = Statement.objects.get(article=article, start=start, end=start + 5)
     assert created.text == "Abadi" and created.prefix == article.body[max(0, start - 32) : start]
@@ -252,10 +265,17 @@ def test_it_adds_a_statement_anchored_in_the_text(editor_client, seeded):
 
 def test_it_refuses_a_statement_outside_the_text_and_keeps_the_input(editor_client, seeded):
     article = Statement.objects.first().article
-    response = editor_client.post(reverse("admin:curation_statement_add"), {
-        "article": article.pk, "kind": "claim", "start": 10, "end": len(article.body) + 5,
-        "speaker_as_printed": "Somebody", "review_status": "suggested",
-    })
+    response = editor_client.post(
+        reverse("admin:curation_statement_add"),
+        {
+            "article": article.pk,
+            "kind": "claim",
+            "start": 10,
+            "end": len(article.body) + 5,
+            "speaker_as_printed": "Somebody",
+            "review_status": "suggested",
+        },
+    )
     assert response.status_code == 200
     assert "is not inside the article" in response.content.decode()
     assert response.context["adminform"].form["speaker_as_printed"].value() == "Somebody"
@@ -269,7 +289,6 @@ def test_it_lists_the_corrections_read_only(editor_client, seeded):
     page = editor_client.get(reverse("admin:curation_attributioncorrection_change", args=[correction.pk]))
     assert page.status_code == 200
     assert page.context["has_change_permission"] is False
-
 
 
 def test_it_moves_the_version_on_even_for_a_save_without_changes(editor_client, abadi_quote):

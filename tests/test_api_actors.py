@@ -21,7 +21,12 @@ def test_it_gives_an_actor_aliases_roles_and_a_public_statement_count(api, unpub
     assert body["name"] == "Ibrahim al-Jaafari"
     assert body["kind"] == "person"
     assert "Jaafari" in body["aliases"]
-    assert {"title": "Foreign Minister", "organisation": "Government of Iraq", "start": "2014-09-08", "end": "2018-10-25"} in body["roles"]
+    assert {
+        "title": "Foreign Minister",
+        "organisation": "Government of Iraq",
+        "start": "2014-09-08",
+        "end": "2018-10-25",
+    } in body["roles"]
     assert body["statement_count"] == Statement.objects.public().filter(speaker__slug="ibrahim-al-jaafari").count()
     assert body["description"]
 
@@ -33,7 +38,9 @@ def test_it_answers_404_for_an_actor_only_drafts_name(api, unpublished):
 
 
 def test_it_redirects_a_merged_actors_former_slug(api, seeded):
-    ActorSlugRedirect.objects.create(old_slug="ibrahim-jaafari-duplicate", actor=Actor.objects.get(slug="ibrahim-al-jaafari"))
+    ActorSlugRedirect.objects.create(
+        old_slug="ibrahim-jaafari-duplicate", actor=Actor.objects.get(slug="ibrahim-al-jaafari")
+    )
     response = api.get(f"{URL}ibrahim-jaafari-duplicate/")
     assert response.status_code == 301
     assert response["Location"] == "http://testserver/api/v1/actors/ibrahim-al-jaafari/"

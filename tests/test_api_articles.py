@@ -61,7 +61,9 @@ def test_it_filters_by_actor(api, seeded):
 
 def test_it_filters_by_tag_through_the_tags_of_public_statements(api, unpublished):
     tagged = slugs(api.get(URL, {"tag": "united-nations"}))
-    expected = Article.objects.public().filter(statements__in=Statement.objects.public().filter(tags__slug="united-nations"))
+    expected = Article.objects.public().filter(
+        statements__in=Statement.objects.public().filter(tags__slug="united-nations")
+    )
     assert set(tagged) == set(expected.values_list("slug", flat=True)) != set()
     assert slugs(api.get(URL, {"tag": "UN"})) == tagged, "an alias works like the slug"
 

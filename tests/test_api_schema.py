@@ -30,19 +30,36 @@ def test_it_describes_every_endpoint_read_only(schema):
     assert set(schema["paths"]) == {
         f"/api/v1/{path}"
         for path in [
-            "articles/", "articles/{slug}/", "actors/", "actors/{slug}/", "statements/", "statements/{id}/",
-            "tags/", "tags/{slug}/", "corrections/", "corrections/{id}/",
+            "articles/",
+            "articles/{slug}/",
+            "actors/",
+            "actors/{slug}/",
+            "statements/",
+            "statements/{id}/",
+            "tags/",
+            "tags/{slug}/",
+            "corrections/",
+            "corrections/{id}/",
         ]
-    }  # fmt: skip
+    }
     assert {method for path in schema["paths"].values() for method in path} == {"get"}
 
 
 def test_it_describes_every_statement_filter_and_the_paging(schema):
     described = parameters(schema, "/api/v1/statements/")
     assert set(described) == {
-        "actor", "tag", "article", "kind", "corrected", "published_after", "published_before", "q",
-        "ordering", "cursor", "page_size",
-    }  # fmt: skip
+        "actor",
+        "tag",
+        "article",
+        "kind",
+        "corrected",
+        "published_after",
+        "published_before",
+        "q",
+        "ordering",
+        "cursor",
+        "page_size",
+    }
     assert described["corrected"]["schema"]["type"] == "boolean"
     assert described["published_after"]["schema"]["format"] == "date"
     assert set(described["kind"]["schema"]["enum"]) == {"direct", "indirect", "claim"}
@@ -67,7 +84,13 @@ def test_it_describes_a_statement_as_the_contract_says(schema):
     assert statement["properties"]["url"]["format"] == "uri"
     correction = component(schema, "CorrectionSummary")
     assert correction["properties"]["from_speaker"]["nullable"] is True
-    assert set(correction["properties"]) == {"from_speaker", "to_speaker", "speaker_as_printed", "reason", "corrected_at"}
+    assert set(correction["properties"]) == {
+        "from_speaker",
+        "to_speaker",
+        "speaker_as_printed",
+        "reason",
+        "corrected_at",
+    }
 
 
 def test_it_describes_the_paged_lists_and_error_answers(schema):

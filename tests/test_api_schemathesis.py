@@ -9,13 +9,12 @@ stays well under two minutes.
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import CHECKS, is_check_class, load_all_checks
 from schemathesis.generation import GenerationMode
 from schemathesis.specs.openapi.checks import positive_data_acceptance
-
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 
 from config.wsgi import application
 from tests.test_hostile_text import hostile  # noqa: F401 (fixture)
@@ -68,17 +67,33 @@ def test_it_answers_every_generated_request_as_the_schema_says(case, published_d
 
 def test_it_runs_every_check_on_every_operation_with_valid_and_invalid_data():
     names = {check.__name__ for check in CHECKS_RUN}
-    assert {"not_a_server_error", "status_code_conformance", "content_type_conformance",
-            "response_headers_conformance", "response_schema_conformance", "negative_data_rejection",
-            "missing_required_header", "unsupported_method"} <= names  # fmt: skip
+    assert {
+        "not_a_server_error",
+        "status_code_conformance",
+        "content_type_conformance",
+        "response_headers_conformance",
+        "response_schema_conformance",
+        "negative_data_rejection",
+        "missing_required_header",
+        "unsupported_method",
+    } <= names
     assert "positive_data_acceptance" not in names
     operations = [result.ok() for result in schema.get_all_operations()]
     assert {(operation.method.upper(), operation.path) for operation in operations} == {
-        ("GET", path) for path in ("/api/v1/statements/", "/api/v1/statements/{id}/", "/api/v1/articles/",
-                                   "/api/v1/articles/{slug}/", "/api/v1/actors/", "/api/v1/actors/{slug}/",
-                                   "/api/v1/tags/", "/api/v1/tags/{slug}/", "/api/v1/corrections/",
-                                   "/api/v1/corrections/{id}/")
-    }  # fmt: skip
+        ("GET", path)
+        for path in (
+            "/api/v1/statements/",
+            "/api/v1/statements/{id}/",
+            "/api/v1/articles/",
+            "/api/v1/articles/{slug}/",
+            "/api/v1/actors/",
+            "/api/v1/actors/{slug}/",
+            "/api/v1/tags/",
+            "/api/v1/tags/{slug}/",
+            "/api/v1/corrections/",
+            "/api/v1/corrections/{id}/",
+        )
+    }
     assert set(schema.config.generation.modes) == {GenerationMode.POSITIVE, GenerationMode.NEGATIVE}
     phases = schema.config.phases
     assert phases.examples.enabled and phases.coverage.enabled and phases.fuzzing.enabled

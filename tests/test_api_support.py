@@ -11,9 +11,18 @@ from datetime import date, timedelta
 import pytest
 
 PUBLIC_FIELDS_OF_A_STATEMENT = {
-    "id", "url", "kind", "text", "speaker", "speaker_as_printed",
-    "article", "span", "tags", "corrected", "corrections",
-}  # fmt: skip
+    "id",
+    "url",
+    "kind",
+    "text",
+    "speaker",
+    "speaker_as_printed",
+    "article",
+    "span",
+    "tags",
+    "corrected",
+    "corrections",
+}
 
 
 @pytest.fixture
@@ -56,9 +65,15 @@ def unpublished_build():
         published_on=date(2019, 1, 1),
     )
     statement_create(
-        article=draft, kind="claim", start=0, end=30, speaker=secret, tags=[hidden_tag],
-        review_status=Statement.ReviewStatus.CONFIRMED, published=True,
-    )  # fmt: skip
+        article=draft,
+        kind="claim",
+        start=0,
+        end=30,
+        speaker=secret,
+        tags=[hidden_tag],
+        review_status=Statement.ReviewStatus.CONFIRMED,
+        published=True,
+    )
     published = Article.objects.public().get(slug="jaafari-calls-for-international-efforts-against-terrorism")
     hidden = {
         "suggested": (Statement.ReviewStatus.SUGGESTED, True),
@@ -67,9 +82,15 @@ def unpublished_build():
     }
     for offset, (review_status, is_published) in enumerate(hidden.values()):
         statement_create(
-            article=published, kind="claim", start=offset, end=offset + 5, speaker=secret,
-            tags=[hidden_tag], review_status=review_status, published=is_published,
-        )  # fmt: skip
+            article=published,
+            kind="claim",
+            start=offset,
+            end=offset + 5,
+            speaker=secret,
+            tags=[hidden_tag],
+            review_status=review_status,
+            published=is_published,
+        )
     return {"actor": secret, "tag": hidden_tag, "article": draft}
 
 
@@ -110,9 +131,16 @@ def archive_build(size: int, editor) -> list:
         TagAlias.objects.create(tag=tag, name=f"topic number {number}")
         misattributed = Actor.objects.create(name=f"Bulk Misread {number:03d}", slug=f"bulk-misread-{number}")
         statement = statement_create(
-            article=article, kind="direct", start=0, end=20, speaker=misattributed, tags=[tag],
-            speaker_as_printed=f"Speaker {number}", review_status=Statement.ReviewStatus.CONFIRMED, published=True,
-        )  # fmt: skip
+            article=article,
+            kind="direct",
+            start=0,
+            end=20,
+            speaker=misattributed,
+            tags=[tag],
+            speaker_as_printed=f"Speaker {number}",
+            review_status=Statement.ReviewStatus.CONFIRMED,
+            published=True,
+        )
         statement_reattribute(statement=statement, to_actor=speaker, by=editor, reason="Printed under the wrong name.")
         statements.append(statement)
     return statements

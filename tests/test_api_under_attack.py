@@ -21,13 +21,21 @@ pytestmark = pytest.mark.django_db
 LISTS = ["/api/v1/statements/", "/api/v1/articles/", "/api/v1/actors/", "/api/v1/tags/", "/api/v1/corrections/"]
 FILTERS = {
     "/api/v1/statements/": [
-        "actor", "tag", "article", "kind", "corrected", "published_after", "published_before", "q", "ordering",
+        "actor",
+        "tag",
+        "article",
+        "kind",
+        "corrected",
+        "published_after",
+        "published_before",
+        "q",
+        "ordering",
     ],
     "/api/v1/articles/": ["outlet", "tag", "actor", "published_after", "published_before", "q", "ordering"],
     "/api/v1/actors/": ["q", "kind"],
     "/api/v1/tags/": ["q"],
     "/api/v1/corrections/": ["actor", "article"],
-}  # fmt: skip
+}
 HOSTILE_VALUES = [
     "' OR 1=1 --",
     "%",

@@ -22,8 +22,13 @@ def published_article(text: str, key: str) -> Article:
 def quote_in(article: Article, speaker: Actor, *, review_status=Statement.ReviewStatus.CONFIRMED) -> Statement:
     start = article.body.index(REPEATED_WARNING)
     return statement_create(
-        article=article, kind="direct", start=start, end=start + len(REPEATED_WARNING),
-        speaker_as_printed=speaker.name, speaker=speaker, review_status=review_status,
+        article=article,
+        kind="direct",
+        start=start,
+        end=start + len(REPEATED_WARNING),
+        speaker_as_printed=speaker.name,
+        speaker=speaker,
+        review_status=review_status,
         published=review_status == Statement.ReviewStatus.CONFIRMED,
     )
 
@@ -48,8 +53,13 @@ def test_it_skips_a_suggestion_overlapping_an_existing_statement(seeded):
         "wire/overlap.txt",
     )
     start = article.body.index("schools and clean water")
-    statement_create(article=article, kind="direct", start=start, end=start + len("schools and clean water"),
-                     review_status=Statement.ReviewStatus.REJECTED)
+    statement_create(
+        article=article,
+        kind="direct",
+        start=start,
+        end=start + len("schools and clean water"),
+        review_status=Statement.ReviewStatus.REJECTED,
+    )
     stored = article_suggest(article=article)
     assert [s.text for s in stored] == ["The fund has received less than half of what donors promised"]
     assert stored.skipped == 1
@@ -58,8 +68,11 @@ def test_it_skips_a_suggestion_overlapping_an_existing_statement(seeded):
 def test_it_stores_conflicting_attributions_across_articles(seeded):
     jaafari, abadi = Actor.objects.get(slug="ibrahim-al-jaafari"), Actor.objects.get(slug="haider-al-abadi")
     first = quote_in(published_article(story("Jaafari Warns Of Cells", "Ibrahim al-Jaafari"), "wire/a.txt"), jaafari)
-    second = quote_in(published_article(story("Abadi Warns Of Cells", "Haider al-Abadi"), "wire/b.txt"), abadi,
-                      review_status=Statement.ReviewStatus.SUGGESTED)
+    second = quote_in(
+        published_article(story("Abadi Warns Of Cells", "Haider al-Abadi"), "wire/b.txt"),
+        abadi,
+        review_status=Statement.ReviewStatus.SUGGESTED,
+    )
     attribution_flags_refresh()
     flag = AttributionFlag.objects.get(statement=first, code=AttributionFlag.Code.CONFLICTING_ATTRIBUTION)
     assert (flag.severity, flag.suggested_speaker) == ("warning", abadi)
@@ -69,8 +82,11 @@ def test_it_stores_conflicting_attributions_across_articles(seeded):
 def test_it_does_not_compare_rejected_suggestions(seeded):
     jaafari, abadi = Actor.objects.get(slug="ibrahim-al-jaafari"), Actor.objects.get(slug="haider-al-abadi")
     quote_in(published_article(story("Jaafari Warns Of Cells", "Ibrahim al-Jaafari"), "wire/a.txt"), jaafari)
-    quote_in(published_article(story("Abadi Warns Of Cells", "Haider al-Abadi"), "wire/b.txt"), abadi,
-             review_status=Statement.ReviewStatus.REJECTED)
+    quote_in(
+        published_article(story("Abadi Warns Of Cells", "Haider al-Abadi"), "wire/b.txt"),
+        abadi,
+        review_status=Statement.ReviewStatus.REJECTED,
+    )
     attribution_flags_refresh()
     assert not AttributionFlag.objects.filter(code="conflicting_attribution", statement__text=REPEATED_WARNING)
 
@@ -87,10 +103,17 @@ def test_it_resolves_an_open_flag_that_no_longer_applies(seeded_as_published):
 
 
 def test_it_flags_a_quote_with_no_speaker(db):
-    article = published_article("Talks Resume\n\n“We have waited far too long for this day to come,” one said.\n",
-                                "wire/unattributed.txt")
+    article = published_article(
+        "Talks Resume\n\n“We have waited far too long for this day to come,” one said.\n", "wire/unattributed.txt"
+    )
     start = article.body.index("We have")
-    statement_create(article=article, kind="direct", start=start, end=article.body.index(",” one"),
-                     review_status=Statement.ReviewStatus.CONFIRMED, published=True)
+    statement_create(
+        article=article,
+        kind="direct",
+        start=start,
+        end=article.body.index(",” one"),
+        review_status=Statement.ReviewStatus.CONFIRMED,
+        published=True,
+    )
     attribution_flags_refresh()
     assert AttributionFlag.objects.filter(code="unattributed", resolved_at__isnull=True).count() == 1

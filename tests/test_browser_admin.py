@@ -44,7 +44,9 @@ def test_it_lets_an_editor_correct_the_abadi_quote_only_with_a_reason(browser_pa
     save_screenshot(page, "admin-reattribute")
     correction = AttributionCorrection.objects.get(statement=abadi_quote)
     assert (correction.from_actor.slug, correction.to_actor.slug, correction.editor) == (
-        "haider-al-abadi", "ibrahim-al-jaafari", editor,
+        "haider-al-abadi",
+        "ibrahim-al-jaafari",
+        editor,
     )
 
     choose_speaker(page, "Abadi", "Haider al-Abadi")

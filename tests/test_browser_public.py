@@ -16,7 +16,9 @@ def test_it_takes_a_reader_from_the_home_page_to_a_corrected_quote_and_its_speak
     page.goto("/")
     assert page.get_by_role("heading", level=1).inner_text().startswith("What public figures say")
     # The stylesheet is served and applied (no CDN, no script).
-    assert page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor") == "rgb(15, 42, 68)"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor") == "rgb(15, 42, 68)"
+    )
     save_screenshot(page, "public-home")
 
     page.get_by_role("link", name="Jaafari calls for international efforts").first.click()

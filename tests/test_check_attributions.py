@@ -54,8 +54,10 @@ def test_it_resolves_the_open_abadi_flag_once_an_editor_corrects_it(seeded_as_pu
 
     check()
     statement_reattribute(
-        statement=abadi_flag().statement, to_actor=Actor.objects.get(slug="ibrahim-al-jaafari"),
-        by=editor, reason="The article is about Jaafari; Abadi is never introduced.",
+        statement=abadi_flag().statement,
+        to_actor=Actor.objects.get(slug="ibrahim-al-jaafari"),
+        by=editor,
+        reason="The article is about Jaafari; Abadi is never introduced.",
     )
     check()
     flag = abadi_flag()
@@ -80,8 +82,11 @@ def test_it_raises_no_speaker_warning_on_correctly_attributed_quotes(db, as_publ
 
 
 def test_it_notes_rather_than_warns_about_hussein(seeded):
-    flags = [flag for flag in check_json("--article", "iraq-warns-daesh-activities-have-intensified")
-             if flag["code"] == "speaker_not_introduced"]
+    flags = [
+        flag
+        for flag in check_json("--article", "iraq-warns-daesh-activities-have-intensified")
+        if flag["code"] == "speaker_not_introduced"
+    ]
     assert flags
     assert {flag["severity"] for flag in flags} == {"note"}
 

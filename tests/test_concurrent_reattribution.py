@@ -16,7 +16,9 @@ def test_it_keeps_a_clean_chain_when_twenty_reattributions_race(seeded_as_publis
     if connection.vendor != "postgresql":
         pytest.skip("SQLite serialises writers with a file lock; the race is tested on PostgreSQL")
     statement = Statement.objects.get(speaker_as_printed="Abadi")
-    targets = [Actor.objects.create(name=f"Candidate {number}", slug=f"candidate-{number}") for number in range(EDITORS)]
+    targets = [
+        Actor.objects.create(name=f"Candidate {number}", slug=f"candidate-{number}") for number in range(EDITORS)
+    ]
     start = threading.Barrier(EDITORS)
     errors = []
 
@@ -42,7 +44,7 @@ def test_it_keeps_a_clean_chain_when_twenty_reattributions_race(seeded_as_publis
     assert len(chain) == EDITORS
     assert len({correction.to_actor_id for correction in chain}) == EDITORS, "no reattribution recorded twice"
     assert chain[0].from_actor.slug == "haider-al-abadi"
-    for earlier, later in zip(chain, chain[1:]):
+    for earlier, later in zip(chain, chain[1:], strict=False):
         assert later.from_actor_id == earlier.to_actor_id, "each correction starts where the previous one ended"
     statement.refresh_from_db()
     assert statement.speaker_id == chain[-1].to_actor_id

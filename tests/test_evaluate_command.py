@@ -30,10 +30,18 @@ def test_it_scores_the_seeds_and_the_shipped_examples(db):
 def test_it_scores_an_annotated_file(db, tmp_path):
     text = "“The bridge will open in May,” said Transport Minister Nadia Karim. The weather was mild."
     path = tmp_path / "mine.jsonl"
-    path.write_text(json.dumps({"text": text, "quotes": [
-        {"quote": "The bridge will open in May", "start": 1, "end": 28, "speaker": "Nadia Karim"},
-        {"quote": "The weather was mild", "start": 68, "end": 88, "speaker": "Nadia Karim"},
-    ]}) + "\n")
+    path.write_text(
+        json.dumps(
+            {
+                "text": text,
+                "quotes": [
+                    {"quote": "The bridge will open in May", "start": 1, "end": 28, "speaker": "Nadia Karim"},
+                    {"quote": "The weather was mild", "start": 68, "end": 88, "speaker": "Nadia Karim"},
+                ],
+            }
+        )
+        + "\n"
+    )
     mine = columns(evaluate(str(path))["mine.jsonl"])
     assert mine[1:6] == ["2", "1", "1.000", "0.500", "0.667"]
     assert mine[6] == "1.000 (1/1)"
@@ -49,9 +57,14 @@ def test_it_refuses_a_file_that_is_not_annotated(db, tmp_path):
 def test_it_measures_precision_from_editors_decisions(seeded, editor):
     statement = Statement.objects.first()
     suggested = {"speaker": "ibrahim-al-jaafari"}
-    for decision, outcome in (("confirmed", suggested), ("edited", {"speaker": "haider-al-abadi"}),
-                              ("rejected", suggested), ("rejected", suggested)):
-        ReviewDecision.objects.create(statement=statement, decision=decision, suggestion=suggested,
-                                      outcome=outcome, editor=editor)
+    for decision, outcome in (
+        ("confirmed", suggested),
+        ("edited", {"speaker": "haider-al-abadi"}),
+        ("rejected", suggested),
+        ("rejected", suggested),
+    ):
+        ReviewDecision.objects.create(
+            statement=statement, decision=decision, suggestion=suggested, outcome=outcome, editor=editor
+        )
     decisions = columns(evaluate()["editors' decisions"])
     assert decisions[1:] == ["4", "0.500 (2/4)", "0.500 (1/2)", "- (0/0)"]

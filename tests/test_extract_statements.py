@@ -10,7 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from curation.importing import parse_article
-from curation.models import Actor, Article, Statement
+from curation.models import Actor, Statement
 from curation.services import article_import
 
 WIRE_STORY = (
@@ -86,19 +86,21 @@ def test_it_writes_suggestions_as_json_lines_and_touches_no_rows(seeded):
     assert quote["speaker"] == "ibrahim-al-jaafari"
     assert quote["kind"] == "direct"
     assert quote["cue"] == "said"
-    assert WIRE_STORY[quote["start"]:quote["end"]] == JAAFARI_QUOTE
-    assert WIRE_STORY[quote["speaker_start"]:quote["speaker_end"]] == "al-Jaafari"
+    assert WIRE_STORY[quote["start"] : quote["end"]] == JAAFARI_QUOTE
+    assert WIRE_STORY[quote["speaker_start"] : quote["speaker_end"]] == "al-Jaafari"
     assert quote["reasons"]
     assert err == ""
     assert every_row_count() == before
 
 
 def test_it_reports_a_bad_line_and_carries_on(db):
-    lines = "\n".join([
-        "not json at all",
-        json.dumps({"id": 2, "text": "“We will rebuild every school in the city,” the mayor said."}),
-        json.dumps({"id": 3, "body": "no text field"}),
-    ])
+    lines = "\n".join(
+        [
+            "not json at all",
+            json.dumps({"id": 2, "text": "“We will rebuild every school in the city,” the mayor said."}),
+            json.dumps({"id": 3, "body": "no text field"}),
+        ]
+    )
     out, err = io.StringIO(), io.StringIO()
     with pytest.raises(CommandError, match="2 line"):
         call_command("extract_statements", "--jsonl", stdout=out, stderr=err, stdin=io.StringIO(lines))
@@ -115,7 +117,9 @@ def test_it_exits_non_zero_from_the_shell_when_a_line_fails(tmp_path):
     finished = subprocess.run(
         [sys.executable, str(manage), "extract_statements", "--jsonl", "--no-actors"],
         input='{"id": 1, "text": "The minister said the talks would resume."}\n{"id": 2}\n',
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
         # --no-actors reads no database, so an empty one proves it.
         env={"PATH": "/usr/bin:/bin", "DJANGO_SQLITE_PATH": str(tmp_path / "absent.sqlite3")},
     )

@@ -2,12 +2,27 @@ from datetime import date
 
 from curation.extraction import KnownActor, KnownRole, StatementView, check_article, check_conflicts
 
-NADIA = KnownActor("nadia-karim", "Nadia Karim", "person", ("Karim",),
-                   (KnownRole("Foreign Minister", "Government of Ardania", date(2019, 1, 1), None),))
-SAMIR = KnownActor("samir-haddad", "Samir Haddad", "person", ("Haddad",),
-                   (KnownRole("Prime Minister", "Government of Ardania", date(2018, 1, 1), None),))
-OLD_HADDAD = KnownActor("yusuf-haddad", "Yusuf Haddad", "person", ("Haddad",),
-                        (KnownRole("President", "Republic of Ardania", date(1990, 1, 1), date(2001, 1, 1)),))
+NADIA = KnownActor(
+    "nadia-karim",
+    "Nadia Karim",
+    "person",
+    ("Karim",),
+    (KnownRole("Foreign Minister", "Government of Ardania", date(2019, 1, 1), None),),
+)
+SAMIR = KnownActor(
+    "samir-haddad",
+    "Samir Haddad",
+    "person",
+    ("Haddad",),
+    (KnownRole("Prime Minister", "Government of Ardania", date(2018, 1, 1), None),),
+)
+OLD_HADDAD = KnownActor(
+    "yusuf-haddad",
+    "Yusuf Haddad",
+    "person",
+    ("Haddad",),
+    (KnownRole("President", "Republic of Ardania", date(1990, 1, 1), date(2001, 1, 1)),),
+)
 ACTORS = (NADIA, SAMIR, OLD_HADDAD)
 DAY = date(2021, 5, 2)
 
@@ -39,8 +54,10 @@ def test_it_warns_about_a_surname_never_introduced_and_suggests_the_main_speaker
 
 def test_it_only_notes_a_surname_when_it_is_the_article_main_speaker():
     text = "“The port will reopen on Monday,” Karim said.\n\n“Trade will follow,” Karim added."
-    views = [StatementView(1, "b", "The port will reopen on Monday", 1, 31, "direct", "Karim", "nadia-karim"),
-             StatementView(2, "b", "Trade will follow", 48, 65, "direct", "Karim", "nadia-karim")]
+    views = [
+        StatementView(1, "b", "The port will reopen on Monday", 1, 31, "direct", "Karim", "nadia-karim"),
+        StatementView(2, "b", "Trade will follow", 48, 65, "direct", "Karim", "nadia-karim"),
+    ]
     flags = check_article(text, views, actors=ACTORS, published_on=DAY)
     assert [f.severity for f in flags[1]] == ["note"]
     assert flags[1][0].code == "speaker_not_introduced"
@@ -68,9 +85,15 @@ def test_it_flags_a_direct_quote_with_no_speaker():
 
 
 def test_it_flags_the_same_quote_credited_to_different_actors_in_different_articles():
-    first = StatementView(1, "a", "“We will rebuild every school in the north by next year,” ", 0, 10, "direct", "Karim", "nadia-karim")
-    second = StatementView(2, "b", "we will rebuild every school in the North by next year", 0, 10, "direct", "Haddad", "samir-haddad")
-    same_article = StatementView(3, "a", "We will rebuild every school in the north by next year.", 0, 10, "direct", "x", "yusuf-haddad")
+    first = StatementView(
+        1, "a", "“We will rebuild every school in the north by next year,” ", 0, 10, "direct", "Karim", "nadia-karim"
+    )
+    second = StatementView(
+        2, "b", "we will rebuild every school in the North by next year", 0, 10, "direct", "Haddad", "samir-haddad"
+    )
+    same_article = StatementView(
+        3, "a", "We will rebuild every school in the north by next year.", 0, 10, "direct", "x", "yusuf-haddad"
+    )
     flags = check_conflicts([first, second])
     assert flags[1][0].code == "conflicting_attribution"
     assert flags[1][0].severity == "warning"
@@ -79,8 +102,12 @@ def test_it_flags_the_same_quote_credited_to_different_actors_in_different_artic
 
 
 def test_it_does_not_flag_different_quotes_by_different_actors():
-    first = StatementView(1, "a", "We will rebuild every school in the north by next year", 0, 10, "direct", "", "nadia-karim")
-    second = StatementView(2, "b", "The army will withdraw from the border towns this week", 0, 10, "direct", "", "samir-haddad")
+    first = StatementView(
+        1, "a", "We will rebuild every school in the north by next year", 0, 10, "direct", "", "nadia-karim"
+    )
+    second = StatementView(
+        2, "b", "The army will withdraw from the border towns this week", 0, 10, "direct", "", "samir-haddad"
+    )
     assert check_conflicts([first, second]) == {}
 
 

@@ -2,10 +2,15 @@ from curation.extraction import Suggestion
 from curation.extraction.evaluate import evaluate, format_table, match_spans
 
 TEXT = "“We stay,” Aziz said. Lena Berg said the road was closed for a week."
-GOLD = [{"text": TEXT, "quotes": [
-    {"quote": "We stay", "start": 1, "end": 8, "speaker": "farid-aziz"},
-    {"quote": "the road was closed for a week", "start": 36, "end": 66, "speaker": "Lena Berg"},
-]}]
+GOLD = [
+    {
+        "text": TEXT,
+        "quotes": [
+            {"quote": "We stay", "start": 1, "end": 8, "speaker": "farid-aziz"},
+            {"quote": "the road was closed for a week", "start": 36, "end": 66, "speaker": "Lena Berg"},
+        ],
+    }
+]
 
 
 def _suggestion(start, end, speaker=None, name=""):
@@ -37,8 +42,12 @@ def test_it_counts_a_wrong_speaker_against_speaker_accuracy():
 
 def test_it_measures_flag_precision_against_expected_flags():
     expected = [[{"code": "speaker_not_introduced", "start": 1, "end": 8, "suggested_speaker": "x"}]]
-    raised = [[{"code": "speaker_not_introduced", "start": 1, "end": 8, "suggested_speaker": "x"},
-               {"code": "unattributed", "start": 36, "end": 66}]]
+    raised = [
+        [
+            {"code": "speaker_not_introduced", "start": 1, "end": 8, "suggested_speaker": "x"},
+            {"code": "unattributed", "start": 36, "end": 66},
+        ]
+    ]
     result = evaluate(GOLD, [[]], expected_flags=expected, raised_flags=raised)
     assert result.flag_precision == 0.5 and result.flag_recall == 1.0
 

@@ -10,7 +10,7 @@ def test_it_finds_a_curly_quote_with_the_speaker_after_it():
     [quote] = extract(text)
     assert quote.kind == "direct"
     assert quote.text == "The border crossing will reopen next week"
-    assert text[quote.start:quote.end] == quote.text
+    assert text[quote.start : quote.end] == quote.text
     assert quote.speaker_as_printed == "Karimi"
     assert quote.cue == "said"
 
@@ -45,7 +45,11 @@ def test_it_attributes_both_halves_of_a_split_quote():
     first, second = extract(text)
     assert first.text == "The talks were useful"
     assert second.text == "but nothing has been signed yet."
-    assert first.speaker_as_printed == "Mrs. Okafor" and second.speaker_as_printed == "he" or second.speaker_name == "Okafor"
+    assert (
+        first.speaker_as_printed == "Mrs. Okafor"
+        and second.speaker_as_printed == "he"
+        or second.speaker_name == "Okafor"
+    )
     assert second.speaker_name == "Okafor"
 
 

@@ -2,12 +2,27 @@ from datetime import date
 
 from curation.extraction import KnownActor, KnownRole, extract
 
-SALMA = KnownActor("salma-rahimi", "Salma Rahimi", "person", ("Rahimi",),
-                   (KnownRole("Foreign Minister", "Government of Ardania", date(2019, 1, 1), None),))
-OMAR_RAHIMI = KnownActor("omar-rahimi", "Omar Rahimi", "person", ("Rahimi",),
-                         (KnownRole("Foreign Minister", "Government of Ardania", date(2010, 1, 1), date(2015, 1, 1)),))
-PETER = KnownActor("peter-lund", "Peter Lund", "person", ("Lund",),
-                   (KnownRole("Undersecretary for Trade", "Ministry of Economy", None, None),))
+SALMA = KnownActor(
+    "salma-rahimi",
+    "Salma Rahimi",
+    "person",
+    ("Rahimi",),
+    (KnownRole("Foreign Minister", "Government of Ardania", date(2019, 1, 1), None),),
+)
+OMAR_RAHIMI = KnownActor(
+    "omar-rahimi",
+    "Omar Rahimi",
+    "person",
+    ("Rahimi",),
+    (KnownRole("Foreign Minister", "Government of Ardania", date(2010, 1, 1), date(2015, 1, 1)),),
+)
+PETER = KnownActor(
+    "peter-lund",
+    "Peter Lund",
+    "person",
+    ("Lund",),
+    (KnownRole("Undersecretary for Trade", "Ministry of Economy", None, None),),
+)
 AGENCY = KnownActor("relief-agency", "Northern Relief Agency", "organisation", ("the Relief Agency",))
 GROUP = KnownActor("islamic-state", "Islamic State", "organisation", ("Daesh", "Da'esh", "ISIS"))
 ACTORS = (SALMA, OMAR_RAHIMI, PETER, AGENCY, GROUP)
@@ -25,23 +40,29 @@ def test_it_prefers_the_actor_in_office_on_the_article_date_for_a_surname():
 
 
 def test_it_prefers_the_actor_introduced_earlier_in_the_article():
-    text = ("Former minister Omar Rahimi visited the camp on Friday.\n\n"
-            "“Nobody here has received winter tents,” Rahimi said.")
+    text = (
+        "Former minister Omar Rahimi visited the camp on Friday.\n\n"
+        "“Nobody here has received winter tents,” Rahimi said."
+    )
     [suggestion] = extract(text, actors=ACTORS, published_on=date(2021, 3, 1))
     assert suggestion.speaker == "omar-rahimi"
 
 
 def test_it_resolves_a_role_phrase_to_the_last_fitting_actor():
-    text = ("Foreign Minister Salma Rahimi met Peter Lund in the capital.\n\n"
-            "“Trade must follow security,” the top Ardanian diplomat said.")
+    text = (
+        "Foreign Minister Salma Rahimi met Peter Lund in the capital.\n\n"
+        "“Trade must follow security,” the top Ardanian diplomat said."
+    )
     [suggestion] = extract(text, actors=ACTORS, published_on=date(2021, 3, 1))
     assert suggestion.speaker == "salma-rahimi"
     assert suggestion.speaker_as_printed == "the top Ardanian diplomat"
 
 
 def test_it_resolves_the_undersecretary_to_the_actor_holding_that_title():
-    text = ("Salma Rahimi received Undersecretary Peter Lund on Sunday.\n\n"
-            "The Undersecretary pointed out that exports had fallen by a third since January.")
+    text = (
+        "Salma Rahimi received Undersecretary Peter Lund on Sunday.\n\n"
+        "The Undersecretary pointed out that exports had fallen by a third since January."
+    )
     [suggestion] = extract(text, actors=ACTORS, published_on=date(2021, 3, 1))
     assert suggestion.kind == "indirect"
     assert suggestion.speaker == "peter-lund"
@@ -49,16 +70,20 @@ def test_it_resolves_the_undersecretary_to_the_actor_holding_that_title():
 
 
 def test_it_resolves_a_pronoun_to_the_subject_of_the_sentence_before():
-    text = ("Peter Lund toured the new port terminal on Tuesday.\n\n"
-            "The terminal will double the volume of grain exports, he noted.")
+    text = (
+        "Peter Lund toured the new port terminal on Tuesday.\n\n"
+        "The terminal will double the volume of grain exports, he noted."
+    )
     [suggestion] = extract(text, actors=ACTORS)
     assert suggestion.speaker == "peter-lund"
     assert suggestion.speaker_as_printed == "he"
 
 
 def test_it_resolves_a_pronoun_in_a_relative_clause_to_the_sentence_subject():
-    text = ("Mr. Lund also met the interior minister, Mr. Tomas Vik, in which he stressed the need "
-            "for joint border patrols.")
+    text = (
+        "Mr. Lund also met the interior minister, Mr. Tomas Vik, in which he stressed the need "
+        "for joint border patrols."
+    )
     [suggestion] = extract(text, actors=ACTORS)
     assert suggestion.speaker == "peter-lund"
 
@@ -84,15 +109,16 @@ def test_it_keeps_an_unknown_speaker_by_the_name_printed():
 
 
 def test_it_links_a_later_surname_to_an_unknown_speaker_introduced_in_full():
-    text = ("Dr. Helena Marsh opened the clinic on Monday.\n\n"
-            "“We can treat two hundred patients a day,” Marsh said.")
+    text = "Dr. Helena Marsh opened the clinic on Monday.\n\n“We can treat two hundred patients a day,” Marsh said."
     [suggestion] = extract(text, actors=ACTORS)
     assert suggestion.speaker_name == "Helena Marsh"
 
 
 def test_it_finds_indirect_speech_with_that_clauses_and_participles():
-    text = ("Salma Rahimi said this will be the first visit by an Ardanian minister in a decade, "
-            "adding that both sides would sign a fisheries accord.")
+    text = (
+        "Salma Rahimi said this will be the first visit by an Ardanian minister in a decade, "
+        "adding that both sides would sign a fisheries accord."
+    )
     first, second = extract(text, actors=ACTORS, published_on=date(2021, 3, 1))
     assert first.text.startswith("this will be the first visit")
     assert second.text == "both sides would sign a fisheries accord"
@@ -100,8 +126,10 @@ def test_it_finds_indirect_speech_with_that_clauses_and_participles():
 
 
 def test_it_gives_a_participle_clause_to_the_sentence_subject():
-    text = ("Peter Lund, meanwhile, welcomed the new customs rules, stressing that delays at the "
-            "border had cost farmers millions.")
+    text = (
+        "Peter Lund, meanwhile, welcomed the new customs rules, stressing that delays at the "
+        "border had cost farmers millions."
+    )
     [suggestion] = extract(text, actors=ACTORS)
     assert suggestion.speaker == "peter-lund"
     assert suggestion.cue == "stressing"
@@ -115,9 +143,11 @@ def test_it_credits_according_to_a_statement_to_the_named_source():
 
 
 def test_it_turns_numbered_points_into_claims_by_the_document_organisation():
-    text = ("Northern Relief Agency\n\nAnnual priorities\n\n"
-            "1- Delivering clean water to every camp before the summer.\n\n"
-            "2-Training local nurses in the three border districts.")
+    text = (
+        "Northern Relief Agency\n\nAnnual priorities\n\n"
+        "1- Delivering clean water to every camp before the summer.\n\n"
+        "2-Training local nurses in the three border districts."
+    )
     claims = extract(text, actors=ACTORS)
     assert [c.kind for c in claims] == ["claim", "claim"]
     assert claims[1].text == "Training local nurses in the three border districts"

@@ -30,11 +30,21 @@ def generate(*arguments) -> str:
 def archive_snapshot() -> dict:
     """Everything a reader or the API could see, minus timestamps Django sets itself."""
     return {
-        "articles": list(Article.objects.order_by("id").values_list("id", "slug", "title", "body", "status", "published_on")),
+        "articles": list(
+            Article.objects.order_by("id").values_list("id", "slug", "title", "body", "status", "published_on")
+        ),
         "statements": list(
             Statement.objects.order_by("id").values_list(
-                "id", "article_id", "kind", "text", "start", "end", "speaker_id", "speaker_as_printed",
-                "review_status", "published",
+                "id",
+                "article_id",
+                "kind",
+                "text",
+                "start",
+                "end",
+                "speaker_id",
+                "speaker_as_printed",
+                "review_status",
+                "published",
             )
         ),
         "statement_tags": list(Statement.tags.through.objects.order_by("id").values_list("statement_id", "tag_id")),
@@ -43,7 +53,9 @@ def archive_snapshot() -> dict:
         "roles": list(ActorRole.objects.order_by("id").values_list("actor_id", "title", "start", "end")),
         "tags": list(Tag.objects.order_by("id").values_list("id", "name", "parent_id")),
         "corrections": list(
-            AttributionCorrection.objects.order_by("id").values_list("statement_id", "from_actor_id", "to_actor_id", "reason")
+            AttributionCorrection.objects.order_by("id").values_list(
+                "statement_id", "from_actor_id", "to_actor_id", "reason"
+            )
         ),
     }
 

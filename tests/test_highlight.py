@@ -63,7 +63,9 @@ def test_it_marks_a_statement_across_paragraphs_in_each_and_links_it_once():
 def test_it_puts_the_link_after_the_closing_quotation_mark():
     body = "“We will win,” he said."
     html = highlight(body, [span(body, "We will win,")])
-    assert html.startswith('<p>“<span class="statement-anchor" id="statement-1"></span><mark class="statement">We will win,</mark>” <a ')
+    assert html.startswith(
+        '<p>“<span class="statement-anchor" id="statement-1"></span><mark class="statement">We will win,</mark>” <a '
+    )
 
 
 def test_it_ignores_spans_outside_the_body_or_made_only_of_whitespace():

@@ -44,8 +44,7 @@ TITLE = f"Minister {SCRIPT} warns {DOUBLE_QUOTE_BREAKER} {RIGHT_TO_LEFT}at the b
 OUTLET = f"{SINGLE_QUOTE_BREAKER} Wire"
 FIRST = f"The minister said “{SCRIPT} is coming” and {DOUBLE_QUOTE_BREAKER} followed."
 SECOND = (
-    f"{CLOSING_SCRIPT} The envoy replied ‘{SINGLE_QUOTE_BREAKER} never’ "
-    f"at {RIGHT_TO_LEFT}the border{ZERO_WIDTHS}today."
+    f"{CLOSING_SCRIPT} The envoy replied ‘{SINGLE_QUOTE_BREAKER} never’ at {RIGHT_TO_LEFT}the border{ZERO_WIDTHS}today."
 )
 FOURTH = f"After the long line, the spokesman said {RIGHT_TO_LEFT}reversed words{ZERO_WIDTHS} end here."
 BODY = "\n\n".join([TITLE, FIRST, SECOND, LONG_LINE, FOURTH]) + "\n"
@@ -82,23 +81,35 @@ def hostile(editor):
 
     def public(start, end, speaker, printed, tags=()):
         return statement_create(
-            article=article, kind=Statement.Kind.DIRECT, start=start, end=end, speaker=speaker,
-            speaker_as_printed=printed, tags=list(tags), review_status=Statement.ReviewStatus.CONFIRMED,
+            article=article,
+            kind=Statement.Kind.DIRECT,
+            start=start,
+            end=end,
+            speaker=speaker,
+            speaker_as_printed=printed,
+            tags=list(tags),
+            review_status=Statement.ReviewStatus.CONFIRMED,
             published=True,
-        )  # fmt: skip
+        )
 
     statements = {
         # From inside "<script>" to inside the onmouseover attribute.
         "script": public(
-            inside("script>alert(1)", FIRST), inside('mouseover="alert(3)', FIRST, 5), envoy,
-            f"{CLOSING_SCRIPT}{SINGLE_QUOTE_BREAKER}", [topic],
+            inside("script>alert(1)", FIRST),
+            inside('mouseover="alert(3)', FIRST, 5),
+            envoy,
+            f"{CLOSING_SCRIPT}{SINGLE_QUOTE_BREAKER}",
+            [topic],
         ),
         # Overlapping the first, from inside "alert(1)" to the paragraph's end.
         "overlap": public(inside("alert(1)", FIRST, 3), BODY.index(FIRST) + len(FIRST), ministry, SCRIPT, [subtopic]),
         # From inside "</script>" to between the two zero-width characters.
         "closing": public(
-            inside("/script><script>alert(2)", SECOND), inside(ZERO_WIDTHS, SECOND, 1), ministry,
-            DOUBLE_QUOTE_BREAKER, [topic, subtopic],
+            inside("/script><script>alert(2)", SECOND),
+            inside(ZERO_WIDTHS, SECOND, 1),
+            ministry,
+            DOUBLE_QUOTE_BREAKER,
+            [topic, subtopic],
         ),
         # From near the end of the long line into the next paragraph.
         "long": public(BODY.index(LONG_LINE) + 99_990, inside("the spokesman", FOURTH), envoy, RIGHT_TO_LEFT),
@@ -110,17 +121,28 @@ def hostile(editor):
         ),
     }
     statements["suggested"] = statement_create(
-        article=article, kind=Statement.Kind.CLAIM, start=inside("minister", FIRST), end=inside("alert(1)", FIRST, 4),
-        speaker=envoy, speaker_as_printed=SINGLE_QUOTE_BREAKER,
-    )  # fmt: skip
+        article=article,
+        kind=Statement.Kind.CLAIM,
+        start=inside("minister", FIRST),
+        end=inside("alert(1)", FIRST, 4),
+        speaker=envoy,
+        speaker_as_printed=SINGLE_QUOTE_BREAKER,
+    )
     correction = statement_reattribute(
-        statement=statements["script"], to_actor=ministry, by=editor,
+        statement=statements["script"],
+        to_actor=ministry,
+        by=editor,
         reason=f"Printed as {CLOSING_SCRIPT} by mistake {DOUBLE_QUOTE_BREAKER}",
-    )  # fmt: skip
+    )
     return {
-        "article": article, "envoy": envoy, "ministry": ministry, "topic": topic, "subtopic": subtopic,
-        "statements": statements, "correction": correction,
-    }  # fmt: skip
+        "article": article,
+        "envoy": envoy,
+        "ministry": ministry,
+        "topic": topic,
+        "subtopic": subtopic,
+        "statements": statements,
+        "correction": correction,
+    }
 
 
 class Page(HTMLParser):
@@ -190,7 +212,9 @@ def assert_escaped(response, *shown: str) -> Page:
 
 
 def jsonld(page: Page) -> list[dict]:
-    return [json.loads(content) for attributes, content in page.scripts if attributes.get("type") == "application/ld+json"]
+    return [
+        json.loads(content) for attributes, content in page.scripts if attributes.get("type") == "application/ld+json"
+    ]
 
 
 def test_it_escapes_hostile_text_on_the_home_and_list_pages(client, hostile):
@@ -207,7 +231,9 @@ def test_it_escapes_hostile_text_on_the_home_and_list_pages(client, hostile):
 
 
 def test_it_marks_statements_inside_hostile_text_and_keeps_the_text_escaped(client, hostile):
-    page = assert_escaped(client.get(hostile["article"].get_absolute_url()), SCRIPT, CLOSING_SCRIPT, SINGLE_QUOTE_BREAKER)
+    page = assert_escaped(
+        client.get(hostile["article"].get_absolute_url()), SCRIPT, CLOSING_SCRIPT, SINGLE_QUOTE_BREAKER
+    )
     marks = [attributes for tag, attributes in page.elements if tag == "mark"]
     assert len(marks) >= 6, "each public statement is marked, the overlap cut into pieces"
     assert LONG_LINE[:1000] in page.text
@@ -301,7 +327,7 @@ def test_it_gives_back_the_exact_hostile_strings_in_the_api(api, hostile):
             assert row["span"] == {"start": statement.start, "end": statement.end}
     detail = api.get(f"/api/v1/articles/{article.slug}/").json()
     assert detail["body"] == BODY and detail["title"] == TITLE
-    assert detail["body"][detail["statements"][0]["span"]["start"]:][:10] == BODY[statements["script"].start:][:10]
+    assert detail["body"][detail["statements"][0]["span"]["start"] :][:10] == BODY[statements["script"].start :][:10]
     envoy = api.get("/api/v1/actors/hostile-envoy/").json()
     assert envoy["name"] == hostile["envoy"].name and envoy["description"] == hostile["envoy"].description
     assert sorted(envoy["aliases"]) == sorted([SCRIPT, SINGLE_QUOTE_BREAKER])
@@ -333,8 +359,15 @@ def test_it_refuses_a_json_lines_file_with_a_javascript_url_by_name(tmp_path):
 
 def test_it_refuses_a_javascript_url_in_the_admin(editor_client, hostile):
     article = hostile["article"]
-    data = {"title": "Changed", "status": "published", "outlet": "", "url": JAVASCRIPT_URL,
-            "published_on": "2024-02-29", "body": article.body, "version": 1}  # fmt: skip
+    data = {
+        "title": "Changed",
+        "status": "published",
+        "outlet": "",
+        "url": JAVASCRIPT_URL,
+        "published_on": "2024-02-29",
+        "body": article.body,
+        "version": 1,
+    }
     response = editor_client.post(admin_change("article", article.pk), data)
     assert response.status_code == 200, "the form comes back with its error"
     assert "Enter a valid URL." in response.content.decode()
@@ -401,11 +434,17 @@ def test_it_answers_a_nul_in_a_page_filter_with_a_form_error_not_a_500(client, h
 def test_it_keeps_the_atom_feed_up_when_a_reason_holds_a_control_character(client, hostile, editor):
     """A vertical tab pasted from a word processor must not take the feed down for every reader."""
     statement = hostile["statements"]["closing"]
-    statement_reattribute(statement=statement, to_actor=hostile["envoy"], by=editor,
-                          reason="Pasted\x0bfrom a memo\x01 with a form feed\x0c")  # fmt: skip
+    statement_reattribute(
+        statement=statement,
+        to_actor=hostile["envoy"],
+        by=editor,
+        reason="Pasted\x0bfrom a memo\x01 with a form feed\x0c",
+    )
     response = client.get("/corrections/feed/")
     assert response.status_code == 200
-    summaries = [entry.text for entry in ElementTree.fromstring(response.content).iter("{http://www.w3.org/2005/Atom}summary")]
+    summaries = [
+        entry.text for entry in ElementTree.fromstring(response.content).iter("{http://www.w3.org/2005/Atom}summary")
+    ]
     assert any(summary.endswith("Pastedfrom a memo with a form feed") for summary in summaries)
     assert_escaped(client.get("/corrections/"), "from a memo")
 

@@ -74,8 +74,20 @@ def test_it_refuses_the_same_text_under_another_name(db, tmp_path):
 
 def test_it_imports_json_lines(db, tmp_path):
     lines = [
-        {"title": "Talks resume", "body": "The envoy said talks resume.", "outlet": "Wire", "url": "https://example.org/a", "published_on": "2020-01-02"},
-        {"title": "Aid arrives", "body": "Officials said aid arrived.", "outlet": "Wire", "url": "", "published_on": None},
+        {
+            "title": "Talks resume",
+            "body": "The envoy said talks resume.",
+            "outlet": "Wire",
+            "url": "https://example.org/a",
+            "published_on": "2020-01-02",
+        },
+        {
+            "title": "Aid arrives",
+            "body": "Officials said aid arrived.",
+            "outlet": "Wire",
+            "url": "",
+            "published_on": None,
+        },
     ]
     path = write(tmp_path, "batch.jsonl", "\n".join(json.dumps(line) for line in lines))
     output, failed = run_import(path)

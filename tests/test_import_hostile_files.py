@@ -3,7 +3,6 @@
 import codecs
 import io
 import threading
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -79,7 +78,9 @@ def test_it_makes_no_duplicates_when_two_imports_run_at_once(tmp_path):
     if connection.vendor != "postgresql":
         pytest.skip("concurrent writers are tested on PostgreSQL")
     for number in range(10):
-        (tmp_path / f"story-{number}.txt").write_text(f"Story Number {number} Headline Here\n\nThe envoy said {number}.\n")
+        (tmp_path / f"story-{number}.txt").write_text(
+            f"Story Number {number} Headline Here\n\nThe envoy said {number}.\n"
+        )
     start = threading.Barrier(2)
 
     def import_folder():

@@ -21,8 +21,8 @@ def test_it_marks_every_public_statement_with_a_link_naming_speaker_and_kind(cli
     for statement in statements:
         assert f'id="statement-{statement.pk}"' in page
         assert page.count(f'href="/statements/{statement.pk}/"') >= 1
-    assert '>Ibrahim al-Jaafari, direct quote</a>' in page
-    assert '>Miguel de Serpa Soares, indirect quote</a>' in page
+    assert ">Ibrahim al-Jaafari, direct quote</a>" in page
+    assert ">Miguel de Serpa Soares, indirect quote</a>" in page
     assert page.count('<mark class="statement') == 7
 
 
@@ -69,10 +69,8 @@ def test_it_marks_overlapping_statements_without_losing_either(client, db):
 
 
 def test_it_escapes_hostile_text_in_the_body_speaker_and_title(client, db):
-    article = make_article(
-        '<img src=x onerror=alert(1)>', body='Intro. He said "<script>alert(1)</script>" & left.'
-    )
-    make_statement(article, '<script>alert(1)</script>', speaker=make_actor('<b onclick="x">Mallory</b>'))
+    article = make_article("<img src=x onerror=alert(1)>", body='Intro. He said "<script>alert(1)</script>" & left.')
+    make_statement(article, "<script>alert(1)</script>", speaker=make_actor('<b onclick="x">Mallory</b>'))
     page = client.get(article.get_absolute_url()).content.decode()
     assert "<script>alert(1)</script>" not in page and "<img src=x" not in page and "<b onclick" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;</mark>" in page

@@ -72,7 +72,10 @@ def test_it_filters_by_date_range(client, seeded):
     ("query", "message"),
     [
         ("?published_after=2020-13-45", "Enter a valid date."),
-        ("?published_after=2021-01-01&published_before=2020-01-01", "The end of the date range comes before its start."),
+        (
+            "?published_after=2021-01-01&published_before=2020-01-01",
+            "The end of the date range comes before its start.",
+        ),
         ("?actor=Nobody+Here", "No actor on the desk is called “Nobody Here”."),
         ("?tag=no-such-topic", "No topic on the desk is called “no-such-topic”."),
         ("?outlet=The+Daily+Nothing", "No published article comes from “The Daily Nothing”."),

@@ -16,8 +16,9 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 def corrected(editor, *, reason="A reason.", public=True, draft=False, status=Statement.ReviewStatus.CONFIRMED):
     article = make_article(draft=draft)
     statement = make_statement(article, "The end", speaker=make_actor(f"Before {article.pk}"), status=status)
-    statement_reattribute(statement=statement, to_actor=make_actor(f"After {article.pk}"), by=editor, reason=reason,
-                          public=public)  # fmt: skip
+    statement_reattribute(
+        statement=statement, to_actor=make_actor(f"After {article.pk}"), by=editor, reason=reason, public=public
+    )
     return statement
 
 
@@ -55,11 +56,19 @@ def test_it_offers_an_atom_feed_of_public_corrections(client, seeded, editor):
     entries = feed.findall(f"{ATOM}entry")
     assert len(entries) == 1
     statement = Statement.objects.get(speaker_as_printed="Abadi")
-    assert entries[0].find(f"{ATOM}link").get("href").endswith(
-        f"{statement.get_absolute_url()}#correction-{statement.corrections.get().pk}"
+    assert (
+        entries[0]
+        .find(f"{ATOM}link")
+        .get("href")
+        .endswith(f"{statement.get_absolute_url()}#correction-{statement.corrections.get().pk}")
     )
-    assert entries[0].find(f"{ATOM}summary").text.startswith(
-        "An earlier version attributed this quote to Abadi. It is now attributed to Ibrahim al-Jaafari. Corrected on"
+    assert (
+        entries[0]
+        .find(f"{ATOM}summary")
+        .text.startswith(
+            "An earlier version attributed this quote to Abadi. "
+            "It is now attributed to Ibrahim al-Jaafari. Corrected on"
+        )
     )
     assert entries[0].find(f"{ATOM}updated").text is not None
     assert 'type="application/atom+xml"' in client.get("/").content.decode()

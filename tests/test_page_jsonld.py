@@ -38,8 +38,11 @@ def test_an_article_is_a_news_article_with_its_corrections(client, seeded):
     assert data["headline"] == "Jaafari calls for international efforts to help countries facing terrorism"
     assert data["datePublished"] == "2018-04-08"
     assert data["publisher"] == {"@type": "Organization", "name": "Iraqinews.com"}
-    assert {"@type": "Person", "name": "Ibrahim al-Jaafari",
-            "url": "http://testserver/actors/ibrahim-al-jaafari/"} in data["mentions"]  # fmt: skip
+    assert {
+        "@type": "Person",
+        "name": "Ibrahim al-Jaafari",
+        "url": "http://testserver/actors/ibrahim-al-jaafari/",
+    } in data["mentions"]
     assert [comment["@type"] for comment in data["correction"]] == ["CorrectionComment"]
 
 
@@ -61,9 +64,13 @@ def test_a_statement_is_a_quotation_with_its_creator_and_correction(client, seed
 def test_an_actor_is_a_person_or_an_organization_with_names_and_roles(client, seeded):
     person = jsonld_of(client, "/actors/ibrahim-al-jaafari/")
     assert person["@type"] == "Person" and "al-Jaafari" in person["alternateName"]
-    assert {"@type": "Role", "roleName": "Foreign Minister",
-            "memberOf": {"@type": "Organization", "name": "Government of Iraq"},
-            "startDate": "2014-09-08", "endDate": "2018-10-25"} in person["memberOf"]  # fmt: skip
+    assert {
+        "@type": "Role",
+        "roleName": "Foreign Minister",
+        "memberOf": {"@type": "Organization", "name": "Government of Iraq"},
+        "startDate": "2014-09-08",
+        "endDate": "2018-10-25",
+    } in person["memberOf"]
     organisation = jsonld_of(client, "/actors/iraqi-presidency/")
     assert organisation["@type"] == "Organization" and organisation["name"] == "Iraqi Presidency"
 

@@ -40,10 +40,17 @@ def test_it_says_so_when_nothing_matches(client, seeded):
 
 
 def test_it_never_finds_drafts_or_suggestions(client, db):
-    make_statement(make_article(body="Secret said that zebracorn plans hold. The end.", draft=True), "zebracorn plans",
-                   speaker=make_actor("Zebracorn Drafter"))  # fmt: skip
-    make_statement(make_article(body="Other said that zebracorn talks hold. The end."), "zebracorn talks",
-                   speaker=make_actor("Zebracorn Suggester"), status=Statement.ReviewStatus.SUGGESTED)  # fmt: skip
+    make_statement(
+        make_article(body="Secret said that zebracorn plans hold. The end.", draft=True),
+        "zebracorn plans",
+        speaker=make_actor("Zebracorn Drafter"),
+    )
+    make_statement(
+        make_article(body="Other said that zebracorn talks hold. The end."),
+        "zebracorn talks",
+        speaker=make_actor("Zebracorn Suggester"),
+        status=Statement.ReviewStatus.SUGGESTED,
+    )
     page = search(client, "zebracorn")
     assert "zebracorn plans" not in page and "Zebracorn Drafter" not in page
     assert "zebracorn talks" not in section(page, "statements") and "Zebracorn Suggester" not in page

@@ -34,7 +34,7 @@ def test_it_tells_the_correction_in_plain_words(client, abadi_quote):
     page = page_of(client, abadi_quote)
     day = f"{correction.corrected_at:%-d %B %Y}"
     assert "An earlier version attributed this quote to Abadi. It is now attributed to Ibrahim al-Jaafari." in page
-    assert f"Corrected on <time datetime=\"{correction.corrected_at.isoformat()}\">{day}</time>:</strong>" in page
+    assert f'Corrected on <time datetime="{correction.corrected_at.isoformat()}">{day}</time>:</strong>' in page
     assert "The warning continues the remarks of “the top Iraqi diplomat”, Jaafari." in page
 
 
@@ -54,8 +54,9 @@ def test_it_does_not_repeat_the_printed_name_when_it_is_the_speakers_name(client
 
 def test_it_names_the_actor_when_the_printed_speaker_was_only_a_description(client, editor, db):
     article = make_article(body="The top diplomat said that talks will resume. The end.")
-    statement = make_statement(article, "talks will resume", speaker=make_actor("Wrong Person"),
-                               printed="The top diplomat")  # fmt: skip
+    statement = make_statement(
+        article, "talks will resume", speaker=make_actor("Wrong Person"), printed="The top diplomat"
+    )
     statement_reattribute(statement=statement, to_actor=make_actor("Right Person"), by=editor, reason="Checked.")
     page = page_of(client, statement)
     assert "An earlier version attributed this quote to Wrong Person. It is now attributed to Right Person." in page
@@ -75,8 +76,13 @@ def test_it_words_a_correction_to_and_from_no_one(client, editor, db):
 def test_it_keeps_a_correction_that_is_not_public_off_the_page(client, editor, db):
     article = make_article(body="He said that the vote is fair. The end.")
     statement = make_statement(article, "the vote is fair", speaker=make_actor("Typo Name"))
-    statement_reattribute(statement=statement, to_actor=make_actor("Fixed Name"), by=editor,
-                          reason="Internal fix of a duplicate.", public=False)  # fmt: skip
+    statement_reattribute(
+        statement=statement,
+        to_actor=make_actor("Fixed Name"),
+        by=editor,
+        reason="Internal fix of a duplicate.",
+        public=False,
+    )
     page = page_of(client, statement)
     assert "Internal fix of a duplicate." not in page and "An earlier version" not in page
 
@@ -91,10 +97,13 @@ def test_it_keeps_a_correction_that_is_not_public_off_the_page(client, editor, d
 )
 def test_it_answers_statements_readers_may_not_see_with_404(client, db, changes):
     article = make_article()
-    statement = make_statement(article, "The end", speaker=make_actor("Hidden Speaker"), **{
-        "status": changes.get("review_status", Statement.ReviewStatus.CONFIRMED),
-        "published": changes.get("published", True),
-    })  # fmt: skip
+    statement = make_statement(
+        article,
+        "The end",
+        speaker=make_actor("Hidden Speaker"),
+        status=changes.get("review_status", Statement.ReviewStatus.CONFIRMED),
+        published=changes.get("published", True),
+    )
     assert client.get(statement.get_absolute_url()).status_code == 404
 
 
@@ -106,18 +115,22 @@ def test_it_answers_a_statement_in_a_draft_article_with_404(client, db):
 
 def test_it_escapes_hostile_quotes_reasons_and_printed_names(client, editor, db):
     article = make_article(body='He said "</p><script>alert(1)</script>" loudly. The end.')
-    statement = make_statement(article, "</p><script>alert(1)</script>", speaker=make_actor("A Person"),
-                               printed='<img src=x onerror="alert(2)">')  # fmt: skip
-    statement_reattribute(statement=statement, to_actor=make_actor("B Person"), by=editor,
-                          reason="<script>alert(3)</script> & more")  # fmt: skip
+    statement = make_statement(
+        article,
+        "</p><script>alert(1)</script>",
+        speaker=make_actor("A Person"),
+        printed='<img src=x onerror="alert(2)">',
+    )
+    statement_reattribute(
+        statement=statement, to_actor=make_actor("B Person"), by=editor, reason="<script>alert(3)</script> & more"
+    )
     page = page_of(client, statement)
     for hostile in ("<script>alert(1)", "<img src=x", "<script>alert(3)"):
         assert hostile not in page
     assert "&lt;script&gt;alert(3)&lt;/script&gt; &amp; more" in page
 
 
-def test_it_uses_the_same_queries_however_many_corrections_and_tags(client, seeded, editor,
-                                                                     django_assert_num_queries):  # fmt: skip
+def test_it_uses_the_same_queries_however_many_corrections_and_tags(client, seeded, editor, django_assert_num_queries):
     statement = Statement.objects.get(speaker_as_printed="Abadi")
     # The statement with article and speaker; tags; roles; corrections; the
     # earlier speakers' aliases.

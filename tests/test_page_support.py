@@ -34,8 +34,9 @@ def make_actor(name, *, kind=Actor.Kind.PERSON, aliases=()):
     return actor
 
 
-def make_statement(article, text, *, speaker=None, kind=Statement.Kind.DIRECT, status="confirmed", published=True,
-                   tags=(), printed=""):  # fmt: skip
+def make_statement(
+    article, text, *, speaker=None, kind=Statement.Kind.DIRECT, status="confirmed", published=True, tags=(), printed=""
+):
     start = article.body.index(text)
     return statement_create(
         article=article,

@@ -29,8 +29,11 @@ def test_it_lists_every_topic_under_its_parent_with_aliases(client, seeded):
 
 def test_it_includes_the_statements_of_child_topics(client, seeded):
     page = page_of(client, "/tags/counter-terrorism/")
-    tagged = Statement.objects.public().filter(tags__slug__in=["counter-terrorism", "islamic-state",
-                                                                "terrorist-financing", "foreign-fighters"]).distinct()  # fmt: skip
+    tagged = (
+        Statement.objects.public()
+        .filter(tags__slug__in=["counter-terrorism", "islamic-state", "terrorist-financing", "foreign-fighters"])
+        .distinct()
+    )
     assert f"{tagged.count()} statements on this topic and the topics it includes" in page
     assert 'href="/tags/islamic-state/">Islamic State</a>' in page and "Part of" in page
 
@@ -39,8 +42,13 @@ def test_it_never_lists_statements_readers_may_not_see(client, db):
     topic = Tag.objects.create(name="Topic", slug="topic")
     make_quoted_articles(1, tags=[topic])
     hidden_article = make_article(body="Hidden said that secret plan holds. The end.")
-    make_statement(hidden_article, "secret plan", speaker=make_actor("Hidden"), tags=[topic],
-                   status=Statement.ReviewStatus.REJECTED)  # fmt: skip
+    make_statement(
+        hidden_article,
+        "secret plan",
+        speaker=make_actor("Hidden"),
+        tags=[topic],
+        status=Statement.ReviewStatus.REJECTED,
+    )
     page = page_of(client, "/tags/topic/")
     assert "1 statement," in page and "secret plan" not in page
 

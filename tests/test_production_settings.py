@@ -24,7 +24,10 @@ def production_environment(**overrides):
 def test_it_passes_the_deployment_checklist():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=PROJECT, env=production_environment(), capture_output=True, text=True,
+        cwd=PROJECT,
+        env=production_environment(),
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -33,7 +36,10 @@ def test_it_passes_the_deployment_checklist():
 def test_it_refuses_to_start_without_allowed_hosts():
     result = subprocess.run(
         [sys.executable, "manage.py", "check"],
-        cwd=PROJECT, env=production_environment(DJANGO_ALLOWED_HOSTS=""), capture_output=True, text=True,
+        cwd=PROJECT,
+        env=production_environment(DJANGO_ALLOWED_HOSTS=""),
+        capture_output=True,
+        text=True,
     )
     assert result.returncode != 0
     assert "DJANGO_ALLOWED_HOSTS is not set" in result.stderr

@@ -39,7 +39,9 @@ def test_it_counts_the_seeds(seeded):
 
 def test_it_keeps_counts_through_reattribution_and_publication(seeded, editor):
     abadi_quote = Statement.objects.get(speaker_as_printed="Abadi")
-    statement_reattribute(statement=abadi_quote, to_actor=Actor.objects.get(slug="haider-al-abadi"), by=editor, reason="Back")
+    statement_reattribute(
+        statement=abadi_quote, to_actor=Actor.objects.get(slug="haider-al-abadi"), by=editor, reason="Back"
+    )
     assert Actor.objects.get(slug="haider-al-abadi").public_statement_count == 1
     assert_counts_are_fresh()
     statements_set_published(statements=[abadi_quote], published=False, by=editor)
@@ -72,7 +74,9 @@ def test_it_keeps_counts_when_an_article_is_withdrawn(seeded, editor):
 
 
 def test_it_keeps_counts_through_merges(seeded, editor):
-    actor_merge(survivor=Actor.objects.get(slug="barham-salih"), merged=Actor.objects.get(slug="iraqi-presidency"), by=editor)
+    actor_merge(
+        survivor=Actor.objects.get(slug="barham-salih"), merged=Actor.objects.get(slug="iraqi-presidency"), by=editor
+    )
     assert Actor.objects.get(slug="barham-salih").public_statement_count == 2
     tag_merge(survivor=Tag.objects.get(slug="security"), merged=Tag.objects.get(slug="reconstruction"), by=editor)
     assert_counts_are_fresh()

@@ -33,15 +33,22 @@ def duplicate(jaafari, editor):
     ActorAlias.objects.create(actor=duplicate, name="Dr. Ibrahim al-Jaafari")
     ActorAlias.objects.create(actor=duplicate, name="Jaafari")
     held = jaafari.roles.first()
-    ActorRole.objects.create(actor=duplicate, title=held.title, organisation=held.organisation, start=held.start,
-                             end=held.end)
-    ActorRole.objects.create(actor=duplicate, title="Member of Parliament", organisation="Council of Representatives",
-                             start=datetime.date(2010, 3, 7), end=datetime.date(2014, 9, 8))
+    ActorRole.objects.create(
+        actor=duplicate, title=held.title, organisation=held.organisation, start=held.start, end=held.end
+    )
+    ActorRole.objects.create(
+        actor=duplicate,
+        title="Member of Parliament",
+        organisation="Council of Representatives",
+        start=datetime.date(2010, 3, 7),
+        end=datetime.date(2014, 9, 8),
+    )
     ActorSlugRedirect.objects.create(old_slug="ibrahim-jaafari-old", actor=duplicate)
     hussein_quote = Statement.objects.filter(speaker__slug="fuad-hussein").first()
     statement_reattribute(statement=hussein_quote, to_actor=duplicate, by=editor, reason="Test setup.")
-    AttributionFlag.objects.create(statement=hussein_quote, code="role_mismatch", message="Check.",
-                                   suggested_speaker=duplicate)
+    AttributionFlag.objects.create(
+        statement=hussein_quote, code="role_mismatch", message="Check.", suggested_speaker=duplicate
+    )
     return duplicate
 
 
@@ -49,7 +56,13 @@ def row_counts():
     return {
         model.__name__: model.objects.count()
         for model in (
-            Statement, AttributionCorrection, AttributionFlag, ActorRole, Actor, ActorAlias, ActorSlugRedirect,
+            Statement,
+            AttributionCorrection,
+            AttributionFlag,
+            ActorRole,
+            Actor,
+            ActorAlias,
+            ActorSlugRedirect,
         )
     }
 
@@ -127,7 +140,10 @@ def tag_links():
 
 def test_it_moves_statements_children_aliases_and_slugs_to_the_surviving_tag(anti_terrorism, editor):
     survivor = Tag.objects.get(slug="counter-terrorism")
-    tagged = {*anti_terrorism.statements.values_list("pk", flat=True), *survivor.statements.values_list("pk", flat=True)}
+    tagged = {
+        *anti_terrorism.statements.values_list("pk", flat=True),
+        *survivor.statements.values_list("pk", flat=True),
+    }
     links_before = tag_links().count()
     tag_merge(survivor=survivor, merged=anti_terrorism, by=editor)
     assert set(survivor.statements.values_list("pk", flat=True)) == tagged

@@ -16,8 +16,9 @@ from curation.services import (
 @pytest.fixture
 def suggestion(seeded_as_published):
     statement = Statement.objects.get(speaker_as_printed="Abadi")
-    Statement.objects.filter(pk=statement.pk).update(review_status="suggested", published=False,
-                                                     origin="extracted", confidence=0.7)
+    Statement.objects.filter(pk=statement.pk).update(
+        review_status="suggested", published=False, origin="extracted", confidence=0.7
+    )
     statement.refresh_from_db()
     return statement
 
@@ -26,7 +27,8 @@ def suggestion(seeded_as_published):
 def abadi_flag(seeded_as_published):
     statement = Statement.objects.get(speaker_as_printed="Abadi")
     return AttributionFlag.objects.create(
-        statement=statement, code="speaker_not_introduced",
+        statement=statement,
+        code="speaker_not_introduced",
         message="“Abadi” appears nowhere else in the article, which is about Ibrahim al-Jaafari.",
         suggested_speaker=Actor.objects.get(slug="ibrahim-al-jaafari"),
     )

@@ -11,7 +11,10 @@ def load_settings(**environment):
     env.update(environment)
     return subprocess.run(
         [sys.executable, "-c", "import django; from django.conf import settings; settings.DEBUG; print('ok')"],
-        cwd=PROJECT, env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"}, capture_output=True, text=True,
+        cwd=PROJECT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
+        capture_output=True,
+        text=True,
     )
 
 
@@ -39,7 +42,9 @@ def test_it_shares_the_cache_through_redis_when_asked():
     env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
     result = subprocess.run(
         [sys.executable, "-c", "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"],
-        cwd=PROJECT, env={**env, "DJANGO_SETTINGS_MODULE": "config.settings", "REDIS_URL": "redis://127.0.0.1:6379/0"},
-        capture_output=True, text=True,
+        cwd=PROJECT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings", "REDIS_URL": "redis://127.0.0.1:6379/0"},
+        capture_output=True,
+        text=True,
     )
     assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"

@@ -45,7 +45,10 @@ def test_it_refuses_a_save_based_on_an_older_version(abadi_quote, editor):
     statement_reattribute(statement=abadi_quote, to_actor=actor("ibrahim-al-jaafari"), by=editor, reason="first")
     with pytest.raises(StatementChangedElsewhere, match="Someone else changed"):
         statement_reattribute(
-            statement=abadi_quote, to_actor=actor("fuad-hussein"), by=editor, reason="second",
+            statement=abadi_quote,
+            to_actor=actor("fuad-hussein"),
+            by=editor,
+            reason="second",
             expected_version=seen_version,
         )
     abadi_quote.refresh_from_db()
@@ -56,7 +59,9 @@ def test_it_refuses_a_save_based_on_an_older_version(abadi_quote, editor):
 def test_it_keeps_a_chain_of_corrections(abadi_quote, editor):
     statement_reattribute(statement=abadi_quote, to_actor=actor("ibrahim-al-jaafari"), by=editor, reason="one")
     statement_reattribute(statement=abadi_quote, to_actor=None, by=editor, reason="two")
-    chain = list(abadi_quote.corrections.order_by("corrected_at", "id").values_list("from_actor__slug", "to_actor__slug"))
+    chain = list(
+        abadi_quote.corrections.order_by("corrected_at", "id").values_list("from_actor__slug", "to_actor__slug")
+    )
     assert chain == [("haider-al-abadi", "ibrahim-al-jaafari"), ("ibrahim-al-jaafari", None)]
 
 

@@ -10,8 +10,11 @@ SVG = "{http://www.w3.org/2000/svg}"
 def test_it_fills_the_months_between_first_and_last_with_zero_across_a_new_year():
     series = month_series({(2019, 11): 2, (2020, 2): 5})
     assert [(entry.year, entry.month, entry.count) for entry in series] == [
-        (2019, 11, 2), (2019, 12, 0), (2020, 1, 0), (2020, 2, 5),
-    ]  # fmt: skip
+        (2019, 11, 2),
+        (2019, 12, 0),
+        (2020, 1, 0),
+        (2020, 2, 5),
+    ]
 
 
 def test_it_draws_one_bar_per_month_with_statements_scaled_to_the_busiest():
@@ -27,8 +30,10 @@ def test_it_draws_one_bar_per_month_with_statements_scaled_to_the_busiest():
 def test_it_carries_a_text_alternative_for_screen_readers():
     svg = timeline_svg(month_series({(2018, 4): 1, (2018, 5): 3}))
     assert 'role="img"' in svg and 'aria-labelledby="timeline-title timeline-desc"' in svg
-    assert "<desc id=\"timeline-desc\">Statements per month from April 2018 to May 2018. " \
+    assert (
+        '<desc id="timeline-desc">Statements per month from April 2018 to May 2018. '
         "April 2018: 1 statement; May 2018: 3 statements.</desc>" in svg
+    )
 
 
 def test_it_draws_nothing_without_dated_statements():
@@ -45,6 +50,9 @@ def test_it_escapes_the_element_id():
 def test_it_pads_a_short_series_with_earlier_empty_months():
     series = month_series({(2018, 2): 3}, at_least=4)
     assert [(entry.year, entry.month, entry.count) for entry in series] == [
-        (2017, 11, 0), (2017, 12, 0), (2018, 1, 0), (2018, 2, 3),
-    ]  # fmt: skip
+        (2017, 11, 0),
+        (2017, 12, 0),
+        (2018, 1, 0),
+        (2018, 2, 3),
+    ]
     assert len(month_series({(2018, 1): 1, (2019, 12): 1}, at_least=4)) == 24

@@ -9,8 +9,8 @@ from django.utils.html import format_html
 
 from curation import services
 from curation.admin.base import HistoryAdmin, ReadOnlyAdmin, action_page, count_of, plural, report_refusal
-from curation.forms import AliasInlineFormSet, MergeForm
 from curation.extraction.names import normalise_name
+from curation.forms import AliasInlineFormSet, MergeForm
 from curation.models import (
     Actor,
     ActorAlias,
@@ -101,7 +101,12 @@ def merge(modeladmin, request, queryset, *, service, noun: str, action: str):
         modeladmin.message_user(request, f"Merged {names} into {survivor.name}.", messages.SUCCESS)
         return None
     return action_page(
-        modeladmin, request, queryset, form=form, title=f"Merge {noun}s", action=action,
+        modeladmin,
+        request,
+        queryset,
+        form=form,
+        title=f"Merge {noun}s",
+        action=action,
         submit_label=f"Merge into the {noun} I keep",
         intro=f"Choose the {noun} to keep. Everything attached to the others moves to it; their names "
         "become its aliases and their addresses lead to it. This cannot be undone from the admin.",
@@ -121,7 +126,8 @@ class ActorAdmin(AliasSearchMixin, HistoryAdmin):
     def get_queryset(self, request):
         statements = Statement.objects.filter(speaker=OuterRef("pk"))
         return (
-            super().get_queryset(request)
+            super()
+            .get_queryset(request)
             .annotate(statement_total=count_of(statements, "speaker"))
             .prefetch_related("aliases")
         )
@@ -160,7 +166,8 @@ class TagAdmin(AliasSearchMixin, HistoryAdmin):
     def get_queryset(self, request):
         statements = Statement.tags.through.objects.filter(tag=OuterRef("pk"))
         return (
-            super().get_queryset(request)
+            super()
+            .get_queryset(request)
             .select_related("parent")
             .annotate(statement_total=count_of(statements, "tag"))
             .prefetch_related("aliases")

@@ -67,8 +67,14 @@ class ArticleAdmin(HistoryAdmin):
     search_fields = ("title", "outlet", "slug", "url")
     date_hierarchy = "published_on"
     prepopulated_fields = {"slug": ("title",)}
-    readonly_fields = ("highlighted_text", "orphaned_statements", "import_key", "content_hash", "imported_at",
-                       "updated_at")
+    readonly_fields = (
+        "highlighted_text",
+        "orphaned_statements",
+        "import_key",
+        "content_hash",
+        "imported_at",
+        "updated_at",
+    )
     inlines = (StatementInline,)
     list_per_page = 50
     show_full_result_count = False
@@ -79,16 +85,22 @@ class ArticleAdmin(HistoryAdmin):
         return [
             (None, {"fields": ("title", "slug", "status", "outlet", "url", "published_on")}),
             ("Text with its statements", {"fields": ("highlighted_text", "orphaned_statements")}),
-            ("Edit the text", {
-                "fields": ("body",),
-                "classes": ("collapse",),
-                "description": "Statements are found again in the new text by their words and context; "
-                "any that cannot be found are reported and kept, never deleted.",
-            }),
-            ("Source", {
-                "fields": ("import_key", "content_hash", "imported_at", "updated_at"),
-                "classes": ("collapse",),
-            }),
+            (
+                "Edit the text",
+                {
+                    "fields": ("body",),
+                    "classes": ("collapse",),
+                    "description": "Statements are found again in the new text by their words and context; "
+                    "any that cannot be found are reported and kept, never deleted.",
+                },
+            ),
+            (
+                "Source",
+                {
+                    "fields": ("import_key", "content_hash", "imported_at", "updated_at"),
+                    "classes": ("collapse",),
+                },
+            ),
         ]
 
     def get_prepopulated_fields(self, request, obj=None):
@@ -104,12 +116,16 @@ class ArticleAdmin(HistoryAdmin):
         return super().get_inline_instances(request, obj) if obj else []
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(
-            statement_total=count_of(Statement.objects.filter(article=OuterRef("pk")), "article"),
-            open_flag_total=count_of(
-                AttributionFlag.objects.filter(statement__article=OuterRef("pk"), resolved_at__isnull=True),
-                "statement__article",
-            ),
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                statement_total=count_of(Statement.objects.filter(article=OuterRef("pk")), "article"),
+                open_flag_total=count_of(
+                    AttributionFlag.objects.filter(statement__article=OuterRef("pk"), resolved_at__isnull=True),
+                    "statement__article",
+                ),
+            )
         )
 
     @admin.display(description="statements", ordering="statement_total")
@@ -185,7 +201,10 @@ class ArticleAdmin(HistoryAdmin):
     def _import(self, obj, form):
         data = form.cleaned_data
         parsed = ParsedArticle(
-            title=data["title"], body=data["body"], outlet=data["outlet"], url=data["url"],
+            title=data["title"],
+            body=data["body"],
+            outlet=data["outlet"],
+            url=data["url"],
             published_on=data["published_on"],
         )
         created = services.article_import(
@@ -205,6 +224,7 @@ class ArticleAdmin(HistoryAdmin):
             )
         if counts["moved"]:
             self.message_user(
-                request, f"{plural(counts['moved'], 'statement')} found again at a new place in the text.",
+                request,
+                f"{plural(counts['moved'], 'statement')} found again at a new place in the text.",
                 messages.INFO,
             )

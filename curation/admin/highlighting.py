@@ -35,7 +35,7 @@ def cut(body: str, spans: list[Span]) -> list[Piece]:
     """Cut ``body`` at every span boundary; each piece knows the spans covering it."""
     boundaries = sorted({0, len(body), *(span.start for span in spans), *(span.end for span in spans)})
     pieces = []
-    for start, end in zip(boundaries, boundaries[1:]):
+    for start, end in zip(boundaries, boundaries[1:], strict=False):
         covering = tuple(span for span in spans if span.start <= start and end <= span.end)
         opening = tuple(span for span in spans if span.start == start)
         pieces.append(Piece(body[start:end], covering, opening))

@@ -37,16 +37,20 @@ class SuggestedStatementAdmin(RefuseNulFiltersMixin, admin.ModelAdmin):
     fieldsets = [
         ("Suggestion", {"fields": ("article_link", "in_context", "confidence")}),
         ("Why it is flagged", {"fields": ("flags_panel",)}),
-        ("Your review", {
-            "fields": ("kind", "speaker_as_printed", "speaker", "tags", "version"),
-            "description": "Correct what the extractor got wrong, then confirm; or reject it. "
-            "Your decision is kept to measure the extractor.",
-        }),
+        (
+            "Your review",
+            {
+                "fields": ("kind", "speaker_as_printed", "speaker", "tags", "version"),
+                "description": "Correct what the extractor got wrong, then confirm; or reject it. "
+                "Your decision is kept to measure the extractor.",
+            },
+        ),
     ]
 
     def get_queryset(self, request):
         return (
-            super().get_queryset(request)
+            super()
+            .get_queryset(request)
             .filter(review_status=Statement.ReviewStatus.SUGGESTED)
             .select_related("article", "speaker")
             .prefetch_related(open_flags_prefetch())
@@ -135,7 +139,9 @@ class SuggestedStatementAdmin(RefuseNulFiltersMixin, admin.ModelAdmin):
         """Return the next suggestion to review: the same article first, so its context stays fresh."""
         queue = SuggestedStatement.objects.filter(review_status=Statement.ReviewStatus.SUGGESTED)
         following = (
-            queue.filter(article=reviewed.article, start__gte=reviewed.start).exclude(pk=reviewed.pk).order_by("start")
+            queue.filter(article=reviewed.article, start__gte=reviewed.start)
+            .exclude(pk=reviewed.pk)
+            .order_by("start")
             .first()
             or queue.order_by("article", "start", "id").first()
         )
@@ -180,8 +186,17 @@ class AttributionFlagAdmin(RefuseNulFiltersMixin, admin.ModelAdmin):
     search_fields = ("message", "statement__text", "statement__speaker_as_printed")
     list_select_related = ("statement", "suggested_speaker")
     actions = ("apply_suggestions", "dismiss")
-    readonly_fields = ("statement", "code", "severity", "message", "suggested_speaker", "created_at", "resolved_at",
-                       "resolved_by", "resolution")
+    readonly_fields = (
+        "statement",
+        "code",
+        "severity",
+        "message",
+        "suggested_speaker",
+        "created_at",
+        "resolved_at",
+        "resolved_by",
+        "resolution",
+    )
 
     def has_add_permission(self, request):
         return False

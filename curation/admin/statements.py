@@ -151,9 +151,7 @@ def flag_list(flags, request_path: str):
 
 
 def flag_item(flag: AttributionFlag, request_path: str):
-    text = format_html(
-        '<strong class="flag-{}">{}</strong>: {}', flag.severity, flag.get_code_display(), flag.message
-    )
+    text = format_html('<strong class="flag-{}">{}</strong>: {}', flag.severity, flag.get_code_display(), flag.message)
     if flag.suggested_speaker is None:
         return text
     url = reverse("admin:curation_statement_apply_flag", args=[flag.statement_id, flag.pk])
@@ -170,13 +168,29 @@ def flag_item(flag: AttributionFlag, request_path: str):
 @admin.register(Statement)
 class StatementAdmin(HistoryAdmin):
     list_display = (
-        "quote", "kind", "speaker_as_printed", "resolved_speaker", "article_title", "review_status",
-        "published", "tag_names", "corrected", "open_flags",
+        "quote",
+        "kind",
+        "speaker_as_printed",
+        "resolved_speaker",
+        "article_title",
+        "review_status",
+        "published",
+        "tag_names",
+        "corrected",
+        "open_flags",
     )
     list_display_links = ("quote",)
     list_filter = (
-        "review_status", "published", "kind", CorrectedFilter, OpenFlagFilter, "tags", SpeakerFilter,
-        ArticleFilter, "anchor", "origin",
+        "review_status",
+        "published",
+        "kind",
+        CorrectedFilter,
+        OpenFlagFilter,
+        "tags",
+        SpeakerFilter,
+        ArticleFilter,
+        "anchor",
+        "origin",
     )
     search_fields = ("text", "speaker_as_printed", "speaker__name", "speaker__aliases__name")
     autocomplete_fields = ("speaker", "tags", "article")
@@ -185,7 +199,14 @@ class StatementAdmin(HistoryAdmin):
     actions = ("confirm", "reject", "publish", "unpublish", "add_tags", "remove_tags", "reattribute")
     inlines = (CorrectionInline,)
     readonly_fields = (
-        "article_link", "text", "anchor_summary", "flags_panel", "origin", "confidence", "created_at", "updated_at",
+        "article_link",
+        "text",
+        "anchor_summary",
+        "flags_panel",
+        "origin",
+        "confidence",
+        "created_at",
+        "updated_at",
     )
 
     def get_fieldsets(self, request, obj=None):
@@ -193,10 +214,13 @@ class StatementAdmin(HistoryAdmin):
             return [(None, {"fields": StatementAddForm.Meta.fields})]
         return [
             ("Quote", {"fields": ("article_link", "text", "kind", "anchor_summary")}),
-            ("Attribution", {
-                "fields": ("speaker_as_printed", "speaker", "reason", "show_correction_publicly", "version"),
-                "description": "Changing the resolved speaker records a correction with your reason.",
-            }),
+            (
+                "Attribution",
+                {
+                    "fields": ("speaker_as_printed", "speaker", "reason", "show_correction_publicly", "version"),
+                    "description": "Changing the resolved speaker records a correction with your reason.",
+                },
+            ),
             ("Why it is flagged", {"fields": ("flags_panel",)}),
             ("Review and publication", {"fields": ("review_status", "published", "tags")}),
             ("Record", {"fields": ("origin", "confidence", "created_at", "updated_at"), "classes": ("collapse",)}),
@@ -230,14 +254,17 @@ class StatementAdmin(HistoryAdmin):
             return "—"
         return format_html(
             '<a href="?speaker={}" title="Only statements attributed to {}">{}</a>',
-            statement.speaker_id, statement.speaker.name, statement.speaker.name,
+            statement.speaker_id,
+            statement.speaker.name,
+            statement.speaker.name,
         )
 
     @admin.display(description="article", ordering="article__title")
     def article_title(self, statement):
         return format_html(
             '<a href="?article={}" title="Only statements in this article">{}</a>',
-            statement.article_id, shorten(statement.article.title, 50),
+            statement.article_id,
+            shorten(statement.article.title, 50),
         )
 
     @admin.display(description="tags")
@@ -298,8 +325,13 @@ class StatementAdmin(HistoryAdmin):
     def _create(self, request, obj, form):
         data = form.cleaned_data
         created = services.statement_create(
-            article=data["article"], kind=data["kind"], start=data["start"], end=data["end"],
-            speaker_as_printed=data["speaker_as_printed"], speaker=data["speaker"], tags=list(data["tags"]),
+            article=data["article"],
+            kind=data["kind"],
+            start=data["start"],
+            end=data["end"],
+            speaker_as_printed=data["speaker_as_printed"],
+            speaker=data["speaker"],
+            tags=list(data["tags"]),
             review_status=data["review_status"],
         )
         for field in Statement._meta.concrete_fields:
@@ -404,7 +436,13 @@ class StatementAdmin(HistoryAdmin):
             self.message_user(request, f"{done} {plural(count, 'statement')}.", messages.SUCCESS)
             return None
         return action_page(
-            self, request, queryset, form=form, title=title, action=action, submit_label=title,
+            self,
+            request,
+            queryset,
+            form=form,
+            title=title,
+            action=action,
+            submit_label=title,
             intro=f"Choose the tags; they apply to these {plural(queryset.count(), 'statement')}:",
             objects=[shorten(statement.text) for statement in queryset],
         )
@@ -415,7 +453,10 @@ class StatementAdmin(HistoryAdmin):
         if form.is_valid():
             data = form.cleaned_data
             result = services.statements_reattribute(
-                statements=queryset, to_actor=data["to_actor"], by=request.user, reason=data["reason"],
+                statements=queryset,
+                to_actor=data["to_actor"],
+                by=request.user,
+                reason=data["reason"],
                 public=data["show_correction_publicly"],
             )
             self.message_user(
@@ -426,17 +467,21 @@ class StatementAdmin(HistoryAdmin):
             )
             if result.skipped:
                 self.message_user(
-                    request, f"{plural(result.skipped, 'statement')} already attributed to {data['to_actor']}.",
+                    request,
+                    f"{plural(result.skipped, 'statement')} already attributed to {data['to_actor']}.",
                     messages.WARNING,
                 )
             return None
         return action_page(
-            self, request, queryset, form=form, title="Reattribute statements", action="reattribute",
+            self,
+            request,
+            queryset,
+            form=form,
+            title="Reattribute statements",
+            action="reattribute",
             submit_label="Reattribute and record the corrections",
             intro="Each of these statements gets a correction with the reason you give:",
-            objects=[
-                f"{shorten(statement.text)} — now {statement.speaker or 'no one'}" for statement in queryset
-            ],
+            objects=[f"{shorten(statement.text)} — now {statement.speaker or 'no one'}" for statement in queryset],
         )
 
 
@@ -444,8 +489,16 @@ class StatementAdmin(HistoryAdmin):
 class AttributionCorrectionAdmin(ReadOnlyAdmin):
     """The corrections log: append-only, so read-only here for everyone."""
 
-    list_display = ("corrected_at", "statement_quote", "from_actor", "to_actor", "speaker_as_printed", "reason",
-                    "editor", "is_public")
+    list_display = (
+        "corrected_at",
+        "statement_quote",
+        "from_actor",
+        "to_actor",
+        "speaker_as_printed",
+        "reason",
+        "editor",
+        "is_public",
+    )
     list_filter = ("is_public", "corrected_at")
     search_fields = ("reason", "speaker_as_printed", "from_actor__name", "to_actor__name", "statement__text")
     list_select_related = ("statement", "from_actor", "to_actor", "editor")

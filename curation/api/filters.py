@@ -14,8 +14,8 @@ from django.db.models import Exists, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
 from django_filters import rest_framework as filters
 
-from curation.models import Actor, ActorAlias, Article, AttributionCorrection, Statement, Tag, TagAlias
 from curation.extraction.names import normalise_name
+from curation.models import Actor, ActorAlias, Article, AttributionCorrection, Statement, Tag, TagAlias
 from curation.selectors import actor_find, speaker_ids_matching, tag_descendant_ids, tag_find
 
 
@@ -139,9 +139,7 @@ ORDERING_CHOICES = [
 def tagged_with(tag: Tag, statement_reference: str = "pk"):
     """Return a condition: the statement carries ``tag`` or one of the tags below it."""
     through = Statement.tags.through
-    return Exists(
-        through.objects.filter(statement=OuterRef(statement_reference), tag_id__in=tag_descendant_ids(tag))
-    )
+    return Exists(through.objects.filter(statement=OuterRef(statement_reference), tag_id__in=tag_descendant_ids(tag)))
 
 
 class StatementFilter(filters.FilterSet):
@@ -179,9 +177,7 @@ class StatementFilter(filters.FilterSet):
     def filter_corrected(self, queryset, name, corrected):
         # The queryset is already public(), so a public correction is one
         # marked public; repeating public() here would only add a subquery.
-        has_public_correction = Exists(
-            AttributionCorrection.objects.filter(statement=OuterRef("pk"), is_public=True)
-        )
+        has_public_correction = Exists(AttributionCorrection.objects.filter(statement=OuterRef("pk"), is_public=True))
         return queryset.filter(has_public_correction if corrected else ~has_public_correction)
 
     def filter_text(self, queryset, name, value):

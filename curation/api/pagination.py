@@ -152,7 +152,7 @@ def rows_after(sort_key, position, backwards):
     """Return the condition for rows after ``position`` (before it when going backwards)."""
     clauses = []
     for index, (name, descending) in enumerate(sort_key):
-        equal = {earlier: value for (earlier, _), value in zip(sort_key[:index], position)}
+        equal = {earlier: value for (earlier, _), value in zip(sort_key[:index], position, strict=False)}
         lookup = "lt" if descending != backwards else "gt"
         clauses.append(Q(**equal, **{f"{name}__{lookup}": position[index]}))
     return reduce(or_, clauses)
@@ -163,7 +163,7 @@ def position_parse(queryset, sort_key, values) -> list:
     if not isinstance(values, list) or len(values) != len(sort_key):
         raise ValueError("cursor of another length")
     position = []
-    for (name, _), value in zip(sort_key, values):
+    for (name, _), value in zip(sort_key, values, strict=False):
         if not isinstance(value, (str, int)) or isinstance(value, bool) or "\x00" in str(value):
             raise ValueError("cursor value of the wrong type")
         field = sort_field(queryset, name)

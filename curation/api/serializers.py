@@ -100,9 +100,18 @@ class StatementSerializer(ReadOnlyModelSerializer):
     class Meta:
         model = Statement
         fields = [
-            "id", "url", "kind", "text", "speaker", "speaker_as_printed",
-            "article", "span", "tags", "corrected", "corrections",
-        ]  # fmt: skip
+            "id",
+            "url",
+            "kind",
+            "text",
+            "speaker",
+            "speaker_as_printed",
+            "article",
+            "span",
+            "tags",
+            "corrected",
+            "corrections",
+        ]
 
     def get_corrected(self, statement) -> bool:
         return bool(statement.public_corrections)

@@ -75,7 +75,9 @@ class FormerSlugRedirectMixin:
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List published statements", description="Newest first unless `ordering` says otherwise."),
+    list=extend_schema(
+        summary="List published statements", description="Newest first unless `ordering` says otherwise."
+    ),
     retrieve=extend_schema(summary="One published statement"),
 )
 class StatementViewSet(PublicViewSet):

@@ -21,7 +21,6 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
 
-from curation.counts import public_counts_rebuild
 from curation.corpus.text import (
     Cast,
     actor_counts,
@@ -31,6 +30,8 @@ from curation.corpus.text import (
     tag_count,
 )
 from curation.corpus.writers import StatementTag, next_ids, writer_for_connection
+from curation.counts import public_counts_rebuild
+from curation.extraction.names import normalise_name
 from curation.models import (
     Actor,
     ActorAlias,
@@ -41,7 +42,6 @@ from curation.models import (
     Tag,
     TagAlias,
 )
-from curation.extraction.names import normalise_name
 
 CORPUS_EDITOR_USERNAME = "corpus-editor"
 
@@ -113,9 +113,7 @@ def corpus_generate(
 
 def corpus_editor():
     """Return the account the generated corrections are signed by; it cannot log in."""
-    user, created = get_user_model().objects.get_or_create(
-        username=CORPUS_EDITOR_USERNAME, defaults={"is_staff": True}
-    )
+    user, created = get_user_model().objects.get_or_create(username=CORPUS_EDITOR_USERNAME, defaults={"is_staff": True})
     if created:
         user.set_unusable_password()
         user.save(update_fields=["password"])
@@ -130,7 +128,9 @@ def _write_cast(writer, ids, *, seed: int, articles: int, summary: CorpusSummary
     # Counts start at zero and are recounted once everything is written.
     writer.write(Actor, [(a.id, a.name, a.slug, a.kind, a.description, now, now, 0) for a in actors])
     aliases = [(a.id, alias) for a in actors for alias in a.aliases]
-    writer.write(ActorAlias, _numbered(ids, ActorAlias, [(actor_id, name, normalise_name(name)) for actor_id, name in aliases]))
+    writer.write(
+        ActorAlias, _numbered(ids, ActorAlias, [(actor_id, name, normalise_name(name)) for actor_id, name in aliases])
+    )
     roles = [(a.id, r.title, r.organisation, r.start, r.end) for a in actors for r in a.roles]
     writer.write(ActorRole, _numbered(ids, ActorRole, roles))
     writer.write(Tag, [(t.id, t.name, t.slug, t.parent_id, t.description, 0) for t in tags])
@@ -150,11 +150,22 @@ def _numbered(ids: dict, model, rows: list[tuple]) -> list[tuple]:
 def _write_articles(writer, ids, batch, editor_id: int, summary: CorpusSummary) -> None:
     article_rows, statement_rows, tag_rows, correction_rows = [], [], [], []
     for article in batch:
-        article_rows.append((
-            article.id, article.title, article.slug, article.outlet, article.url, article.published_on,
-            article.body, article.import_key, article.content_hash, article.status, article.imported_at,
-            article.imported_at,
-        ))
+        article_rows.append(
+            (
+                article.id,
+                article.title,
+                article.slug,
+                article.outlet,
+                article.url,
+                article.published_on,
+                article.body,
+                article.import_key,
+                article.content_hash,
+                article.status,
+                article.imported_at,
+                article.imported_at,
+            )
+        )
         for statement in article.statements:
             statement_id = ids[Statement] + len(statement_rows)
             statement_rows.append(_statement_row(statement_id, article, statement))
@@ -174,16 +185,36 @@ def _write_articles(writer, ids, batch, editor_id: int, summary: CorpusSummary) 
 def _statement_row(statement_id: int, article, statement) -> tuple:
     version = 2 if statement.correction else 1
     return (
-        statement_id, article.id, statement.kind, statement.text, statement.start, statement.end,
-        statement.prefix, statement.suffix, "found", statement.speaker_as_printed, statement.speaker_id,
-        statement.review_status, statement.published, statement.origin, statement.confidence, version,
-        article.imported_at, article.imported_at,
+        statement_id,
+        article.id,
+        statement.kind,
+        statement.text,
+        statement.start,
+        statement.end,
+        statement.prefix,
+        statement.suffix,
+        "found",
+        statement.speaker_as_printed,
+        statement.speaker_id,
+        statement.review_status,
+        statement.published,
+        statement.origin,
+        statement.confidence,
+        version,
+        article.imported_at,
+        article.imported_at,
     )
 
 
 def _correction_row(statement_id: int, statement, editor_id: int) -> tuple:
     correction = statement.correction
     return (
-        statement_id, correction.from_actor_id, correction.to_actor_id, correction.speaker_as_printed,
-        correction.reason, editor_id, correction.corrected_at, correction.is_public,
+        statement_id,
+        correction.from_actor_id,
+        correction.to_actor_id,
+        correction.speaker_as_printed,
+        correction.reason,
+        editor_id,
+        correction.corrected_at,
+        correction.is_public,
     )

@@ -131,9 +131,15 @@ class _Slots(dict):
             noun = self["noun"]
             return noun[0].upper() + noun[1:]
         pools = {
-            "verb": words.VERBS, "gerund": words.GERUNDS, "time": words.TIME_PHRASES,
-            "adjective": words.ADJECTIVES, "goal": words.GOALS, "region": words.REGIONS,
-            "country": words.COUNTRIES, "country2": words.COUNTRIES, "city": words.CITIES,
+            "verb": words.VERBS,
+            "gerund": words.GERUNDS,
+            "time": words.TIME_PHRASES,
+            "adjective": words.ADJECTIVES,
+            "goal": words.GOALS,
+            "region": words.REGIONS,
+            "country": words.COUNTRIES,
+            "country2": words.COUNTRIES,
+            "city": words.CITIES,
         }
         return choice(pools[key])
 
@@ -148,6 +154,7 @@ def stream(seed: int, *parts) -> random.Random:
 
 
 # Actors ---------------------------------------------------------------------
+
 
 def actor_counts(articles: int) -> tuple[int, int]:
     """Return (people, organisations) for an archive of ``articles`` articles."""
@@ -194,9 +201,14 @@ def _person(rng: random.Random, actor_id: int, name: str) -> GeneratedActor:
     country = roles[0].organisation.rsplit(" of ", 1)[-1] if roles else rng.choice(words.COUNTRIES)
     description = f"Public figure from {country}; {roles[0].title.lower()} from {roles[0].start.year}."
     return GeneratedActor(
-        id=actor_id, name=name, slug=f"{slugify(name)}-{actor_id}", kind="person",
-        description=description, short_name=surname,
-        aliases=_distinct_aliases(name, _person_aliases(first, surname)), roles=roles,
+        id=actor_id,
+        name=name,
+        slug=f"{slugify(name)}-{actor_id}",
+        kind="person",
+        description=description,
+        short_name=surname,
+        aliases=_distinct_aliases(name, _person_aliases(first, surname)),
+        roles=roles,
     )
 
 
@@ -240,12 +252,18 @@ def _roles(rng: random.Random) -> tuple[GeneratedRole, ...]:
 
 def _organisation(actor_id: int, name: str, aliases: tuple[str, ...]) -> GeneratedActor:
     return GeneratedActor(
-        id=actor_id, name=name, slug=f"{slugify(name)}-{actor_id}", kind="organisation",
-        description=f"{name}.", short_name=aliases[0], aliases=_distinct_aliases(name, list(aliases)),
+        id=actor_id,
+        name=name,
+        slug=f"{slugify(name)}-{actor_id}",
+        kind="organisation",
+        description=f"{name}.",
+        short_name=aliases[0],
+        aliases=_distinct_aliases(name, list(aliases)),
     )
 
 
 # Tags -------------------------------------------------------------------------
+
 
 def tag_count(articles: int) -> int:
     return min(max(articles // 300, 20), 400)
@@ -260,7 +278,7 @@ def generate_tags(*, first_id: int, count: int) -> list[GeneratedTag]:
     for parent in parents:
         for name in words.TOPICS[parent.topic][2]:
             tags.append(_tag(first_id + len(tags), name, parent.id, parent.topic, (name.replace("-", ""),)))
-    children = tags[len(parents):]
+    children = tags[len(parents) :]
     for region in words.REGIONS:
         for child in children:
             tags.append(_tag(first_id + len(tags), f"{child.name} in {region}", child.id, child.topic, ()))
@@ -269,12 +287,18 @@ def generate_tags(*, first_id: int, count: int) -> list[GeneratedTag]:
 
 def _tag(tag_id: int, name: str, parent_id: int | None, topic: int, aliases) -> GeneratedTag:
     return GeneratedTag(
-        id=tag_id, name=name, slug=f"{slugify(name)}-{tag_id}", parent_id=parent_id, topic=topic,
-        aliases=_distinct_aliases(name, list(aliases)), description=f"Statements about {name[0].lower()}{name[1:]}.",
+        id=tag_id,
+        name=name,
+        slug=f"{slugify(name)}-{tag_id}",
+        parent_id=parent_id,
+        topic=topic,
+        aliases=_distinct_aliases(name, list(aliases)),
+        description=f"Statements about {name[0].lower()}{name[1:]}.",
     )
 
 
 # Articles -----------------------------------------------------------------------
+
 
 class Cast:
     """Who may speak in the corpus, weighted so a few voices dominate."""
@@ -284,7 +308,9 @@ class Cast:
         self.organisations = [actor for actor in actors if actor.kind == "organisation"]
         self.people_weights = _zipf_weights(len(self.people))
         self.organisation_weights = _zipf_weights(len(self.organisations))
-        self.tags_by_topic = {topic: [tag.id for tag in tags if tag.topic == topic] for topic in range(len(words.TOPICS))}
+        self.tags_by_topic = {
+            topic: [tag.id for tag in tags if tag.topic == topic] for topic in range(len(words.TOPICS))
+        }
         self.all_tag_ids = [tag.id for tag in tags]
 
     def person(self, rng):
@@ -368,7 +394,11 @@ class _ArticleWriter:
         if actor is None:
             return self.rng.choice(words.UNNAMED_SPEAKERS)
         if actor.kind == "organisation":
-            return f"the {actor.name}" if actor.id not in self.introduced else self.rng.choice(actor.aliases or (actor.name,))
+            return (
+                f"the {actor.name}"
+                if actor.id not in self.introduced
+                else self.rng.choice(actor.aliases or (actor.name,))
+            )
         title = actor.title_on(self.published_on)
         if actor.id not in self.introduced:
             return f"{title} {actor.name}" if title else actor.name
@@ -397,7 +427,11 @@ class _ArticleWriter:
         start = self.length + len(before)
         self._emit(before + text + after)
         statement = GeneratedStatement(
-            kind=kind, text=text, start=start, end=start + len(text), speaker_as_printed=printed,
+            kind=kind,
+            text=text,
+            start=start,
+            end=start + len(text),
+            speaker_as_printed=printed,
             speaker_id=actor.id if actor else None,
         )
         self._review(statement)
@@ -425,12 +459,14 @@ class _ArticleWriter:
         if kind == "direct":
             quote = fill(choice(words.DIRECT_QUOTES), slots)
             verb = choice(words.SPEECH_VERBS)
-            return choice((
-                ("“", quote, f",” {printed} {verb}."),
-                (f"{printed} {verb}: “", quote, ".”"),
-                ('"', quote, f'," said {printed}.'),
-                (f'{printed} added: "', quote, '."'),
-            ))
+            return choice(
+                (
+                    ("“", quote, f",” {printed} {verb}."),
+                    (f"{printed} {verb}: “", quote, ".”"),
+                    ('"', quote, f'," said {printed}.'),
+                    (f'{printed} added: "', quote, '."'),
+                )
+            )
         if kind == "claim":
             return (f"{printed} {choice(words.CLAIM_VERBS)} ", fill(choice(words.CLAIM_CLAUSES), slots), ".")
         clause = fill(choice(words.INDIRECT_CLAUSES), slots)
@@ -459,7 +495,10 @@ class _ArticleWriter:
     def _correction(self, wrong: GeneratedActor, right: GeneratedActor, printed: str) -> GeneratedCorrection:
         reason = self.rng.choice(words.CORRECTION_REASONS).format(from_name=wrong.name, to_name=right.name)
         return GeneratedCorrection(
-            from_actor_id=wrong.id, to_actor_id=right.id, speaker_as_printed=printed, reason=reason,
+            from_actor_id=wrong.id,
+            to_actor_id=right.id,
+            speaker_as_printed=printed,
+            reason=reason,
             corrected_at=self.imported_at + timedelta(days=self.rng.randint(1, 90), minutes=self.rng.randint(0, 1440)),
             is_public=self.rng.random() < 0.9,
         )
@@ -474,16 +513,25 @@ class _ArticleWriter:
         domain = slugify(self.outlet) + ".example"
         when = f"{self.published_on:%Y/%m}" if self.published_on else "news"
         return GeneratedArticle(
-            id=self.article_id, title=title, slug=slug, outlet=self.outlet, url=f"https://{domain}/{when}/{slug}",
-            published_on=self.published_on, body=body, import_key=f"synthetic/{self.article_id}",
+            id=self.article_id,
+            title=title,
+            slug=slug,
+            outlet=self.outlet,
+            url=f"https://{domain}/{when}/{slug}",
+            published_on=self.published_on,
+            body=body,
+            import_key=f"synthetic/{self.article_id}",
             content_hash=hashlib.sha256(body.encode()).hexdigest(),
             status="published" if self.rng.random() < 0.95 else "draft",
-            imported_at=self.imported_at, statements=self.statements,
+            imported_at=self.imported_at,
+            statements=self.statements,
         )
 
     def _headline(self, main: GeneratedActor) -> str:
         other = self.speakers[1] if len(self.speakers) > 1 else main
         slots = self._slots()
-        slots.update(surname=main.short_name, surname2=other.short_name, title=main.title_on(self.published_on) or "Envoy")
+        slots.update(
+            surname=main.short_name, surname2=other.short_name, title=main.title_on(self.published_on) or "Envoy"
+        )
         headline = fill(self.rng.choice(words.HEADLINES), slots)
         return headline[0].upper() + headline[1:]

@@ -28,18 +28,50 @@ FIELDS = {
     Tag: ("id", "name", "slug", "parent_id", "description", "public_statement_count"),
     TagAlias: ("id", "tag_id", "name", "normalised"),
     Article: (
-        "id", "title", "slug", "outlet", "url", "published_on", "body", "import_key", "content_hash",
-        "status", "imported_at", "updated_at",
+        "id",
+        "title",
+        "slug",
+        "outlet",
+        "url",
+        "published_on",
+        "body",
+        "import_key",
+        "content_hash",
+        "status",
+        "imported_at",
+        "updated_at",
     ),
     Statement: (
-        "id", "article_id", "kind", "text", "start", "end", "prefix", "suffix", "anchor",
-        "speaker_as_printed", "speaker_id", "review_status", "published", "origin", "confidence",
-        "version", "created_at", "updated_at",
+        "id",
+        "article_id",
+        "kind",
+        "text",
+        "start",
+        "end",
+        "prefix",
+        "suffix",
+        "anchor",
+        "speaker_as_printed",
+        "speaker_id",
+        "review_status",
+        "published",
+        "origin",
+        "confidence",
+        "version",
+        "created_at",
+        "updated_at",
     ),
     StatementTag: ("id", "statement_id", "tag_id"),
     AttributionCorrection: (
-        "id", "statement_id", "from_actor_id", "to_actor_id", "speaker_as_printed", "reason",
-        "editor_id", "corrected_at", "is_public",
+        "id",
+        "statement_id",
+        "from_actor_id",
+        "to_actor_id",
+        "speaker_as_printed",
+        "reason",
+        "editor_id",
+        "corrected_at",
+        "is_public",
     ),
 }
 
@@ -83,7 +115,7 @@ class BulkCreateWriter:
 
     def write(self, model, rows) -> None:
         names = FIELDS[model]
-        objects = [model(**dict(zip(names, row))) for row in rows]
+        objects = [model(**dict(zip(names, row, strict=False))) for row in rows]
         model.objects.bulk_create(objects, batch_size=self.batch_size)
 
     def finish(self) -> None:

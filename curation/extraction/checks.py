@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
-from typing import Sequence
 
 from .context import ArticleContext
 from .lexicon import PRONOUNS
 from .names import name_tokens, role_fits, role_query, strip_titles
 from .records import Flag, KnownActor, StatementView
 from .similarity import SIMILARITY_THRESHOLD, find_similar_pairs
-
 
 LEDE_BONUS = 2
 # Below the warning threshold, a reworded repeat of a long statement is worth a note.
@@ -45,7 +44,7 @@ def check_article(
 def _main_speaker(context: ArticleContext, statements: Sequence[StatementView]) -> str | None:
     """The actor the article is about: most statements and mentions, the lede counting double."""
     score: Counter[str] = Counter(s.speaker for s in statements if s.speaker)
-    lede = next((p for p in context.body if len(context.norm[p.start:p.end].split()) > 12), None)
+    lede = next((p for p in context.body if len(context.norm[p.start : p.end].split()) > 12), None)
     first_seen: dict[str, int] = {}
     for mention in context.mentions:
         if mention.slug is None or mention.kind != "person":
@@ -84,23 +83,26 @@ def _not_introduced(context: ArticleContext, statement: StatementView, main: str
     if actor is not None and actor.kind != "person":
         return None
     if statement.speaker is not None and statement.speaker == main:
-        return Flag("speaker_not_introduced", "note",
-                    f'"{name}" is named only by surname and never introduced in full in this '
-                    f"article; it is taken to be {actor.name if actor else statement.speaker}, "
-                    "whom the article is about.", None)
+        return Flag(
+            "speaker_not_introduced",
+            "note",
+            f'"{name}" is named only by surname and never introduced in full in this '
+            f"article; it is taken to be {actor.name if actor else statement.speaker}, "
+            "whom the article is about.",
+            None,
+        )
     if actor is None and statement.speaker is None and not _looks_like_person(context, statement):
         return None
     suggestion = main if main and main != statement.speaker else None
     message = f'"{name}" appears here without ever being introduced in this article.'
     if suggestion:
         known = context.index.by_slug.get(suggestion)
-        message += (f" The article is about {known.name if known else suggestion}; "
-                    "the quote may be theirs.")
+        message += f" The article is about {known.name if known else suggestion}; the quote may be theirs."
     return Flag("speaker_not_introduced", "warning", message, suggestion)
 
 
 def _is_acronym(name: str) -> bool:
-    """"OSCE", "UNHCR": an organisation's initials, not a surname waiting for a first name."""
+    """ "OSCE", "UNHCR": an organisation's initials, not a surname waiting for a first name."""
     letters = [char for char in name if char.isalpha()]
     return len(letters) > 1 and all(char.isupper() for char in letters)
 
@@ -155,8 +157,9 @@ def check_conflicts(statements: Sequence[StatementView]) -> dict[object, list[Fl
         for this, other in ((first, second), (second, first)):
             severity = "warning" if similarity >= SIMILARITY_THRESHOLD else "note"
             alike = "Nearly the same words" if severity == "warning" else "Closely resembling words"
-            message = (f"{alike} ({similarity:.0%} alike) are attributed to {other.speaker} in "
-                       f"another article; here they are attributed to {this.speaker}.")
-            flags.setdefault(this.key, []).append(
-                Flag("conflicting_attribution", severity, message, other.speaker))
+            message = (
+                f"{alike} ({similarity:.0%} alike) are attributed to {other.speaker} in "
+                f"another article; here they are attributed to {this.speaker}."
+            )
+            flags.setdefault(this.key, []).append(Flag("conflicting_attribution", severity, message, other.speaker))
     return flags

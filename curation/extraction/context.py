@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Sequence
 
 from .lexicon import ORGANISATION_NOUNS, PRONOUNS
-
-ORGANISATION_NOUN_SET = frozenset(ORGANISATION_NOUNS) | {"organisation", "programme", "agency"}
 from .mentions import Mention, scan_names, scan_role_phrases, unknown_key
 from .names import ActorIndex, has_role_on, name_tokens, role_country_fits, role_fits, role_query, strip_titles
 from .records import KnownActor
 from .text import Span, boilerplate_spans, normalise_same_length, paragraphs, sentences
 
+ORGANISATION_NOUN_SET = frozenset(ORGANISATION_NOUNS) | {"organisation", "programme", "agency"}
 
 _last_index: tuple[object, ActorIndex | None] = (None, None)
 
@@ -76,8 +75,9 @@ class ArticleContext:
         for start, end, phrase in scan_role_phrases(self.norm, self.is_boilerplate):
             earlier = [m for m in settled if m.start < start]
             resolution = self.resolve_role(phrase, start, earlier)
-            settled.append(Mention(start, end, phrase, resolution.key, resolution.name,
-                                   resolution.slug, "person", "role"))
+            settled.append(
+                Mention(start, end, phrase, resolution.key, resolution.name, resolution.slug, "person", "role")
+            )
         return sorted(settled, key=lambda mention: mention.start)
 
     def _settle(self, mention: Mention, earlier: list[Mention]) -> Mention:
@@ -111,16 +111,30 @@ class ArticleContext:
             if mention.kind != "person" or mention.key.startswith("role:"):
                 continue
             if self._mention_fits_role(mention, query):
-                return Resolution(mention.slug, mention.name, mention.key, 0.8,
-                                  (f'"{phrase}" refers back to {mention.name}, whose role fits',))
-        candidates = [a for a in self.index.role_candidates(query, self.day)
-                      if any(role_country_fits(query, r) for r in a.roles_on(self.day))]
+                return Resolution(
+                    mention.slug,
+                    mention.name,
+                    mention.key,
+                    0.8,
+                    (f'"{phrase}" refers back to {mention.name}, whose role fits',),
+                )
+        candidates = [
+            a
+            for a in self.index.role_candidates(query, self.day)
+            if any(role_country_fits(query, r) for r in a.roles_on(self.day))
+        ]
         if len(candidates) == 1:
             actor = candidates[0]
-            return Resolution(actor.slug, actor.name, actor.slug, 0.55,
-                              (f"{actor.name} is the only known actor holding this role then",))
-        return Resolution(None, phrase, "role:" + phrase.lower(), 0.3,
-                          (f'no one named in the article fits "{phrase}"',))
+            return Resolution(
+                actor.slug,
+                actor.name,
+                actor.slug,
+                0.55,
+                (f"{actor.name} is the only known actor holding this role then",),
+            )
+        return Resolution(
+            None, phrase, "role:" + phrase.lower(), 0.3, (f'no one named in the article fits "{phrase}"',)
+        )
 
     def _mention_fits_role(self, mention: Mention, query) -> bool:
         if mention.slug is not None:
@@ -138,10 +152,16 @@ class ArticleContext:
             limit = position if index == sentence else span.end
             subject = self._first_mention(span.start, limit, wanted)
             if subject is not None:
-                return Resolution(subject.slug, subject.name, subject.key, 0.75,
-                                  (f'"{pronoun}" refers to {subject.name}, the subject nearby',))
-        return Resolution(None, pronoun, "pronoun:" + pronoun.lower(), 0.2,
-                          (f'no one to whom "{pronoun}" could refer',))
+                return Resolution(
+                    subject.slug,
+                    subject.name,
+                    subject.key,
+                    0.75,
+                    (f'"{pronoun}" refers to {subject.name}, the subject nearby',),
+                )
+        return Resolution(
+            None, pronoun, "pronoun:" + pronoun.lower(), 0.2, (f'no one to whom "{pronoun}" could refer',)
+        )
 
     def subject_of(self, sentence: Span, limit: int) -> Mention | None:
         """The first person named in a sentence before ``limit``: its usual subject."""
@@ -166,20 +186,26 @@ class ArticleContext:
         own = [m for m in self.mentions if m.start <= position < m.end or position <= m.start < position + len(printed)]
         if own and own[-1].slug:
             mention = own[-1]
-            return Resolution(mention.slug, mention.name, mention.key, _confidence(mention.how),
-                              (f'"{printed}" matches {mention.name} by {mention.how}',))
+            return Resolution(
+                mention.slug,
+                mention.name,
+                mention.key,
+                _confidence(mention.how),
+                (f'"{printed}" matches {mention.name} by {mention.how}',),
+            )
         actors, how = self.index.lookup(name)
         if actors:
             actor = self.choose(actors, self.mentions_before(position))
-            return Resolution(actor.slug, actor.name, actor.slug, _confidence(how),
-                              (f'"{printed}" matches {actor.name} by {how}',))
+            return Resolution(
+                actor.slug, actor.name, actor.slug, _confidence(how), (f'"{printed}" matches {actor.name} by {how}',)
+            )
         if own:
-            return Resolution(None, own[-1].name, own[-1].key, 0.6,
-                              (f'"{printed}" is not a known actor',))
+            return Resolution(None, own[-1].name, own[-1].key, 0.6, (f'"{printed}" is not a known actor',))
         fuller = self._earlier_full_name(name, position)
         if fuller is not None:
-            return Resolution(None, fuller.name, fuller.key, 0.6,
-                              (f'"{printed}" is {fuller.name}, named earlier; not a known actor',))
+            return Resolution(
+                None, fuller.name, fuller.key, 0.6, (f'"{printed}" is {fuller.name}, named earlier; not a known actor',)
+            )
         return Resolution(None, name, unknown_key(name), 0.5, (f'"{printed}" is not a known actor',))
 
     def _earlier_full_name(self, name: str, position: int) -> Mention | None:
@@ -187,7 +213,11 @@ class ArticleContext:
         if len(tokens) != 1:
             return None
         for mention in reversed(self.mentions_before(position)):
-            if mention.how != "role" and name_tokens(mention.name)[-1:] == tokens and len(name_tokens(mention.name)) > 1:
+            if (
+                mention.how != "role"
+                and name_tokens(mention.name)[-1:] == tokens
+                and len(name_tokens(mention.name)) > 1
+            ):
                 return mention
         return None
 
@@ -203,18 +233,23 @@ class ArticleContext:
         own = [m for m in self.mentions if m.start <= start < m.end or start <= m.start < start + len(printed)]
         named = [m for m in own if m.how != "role"]
         if named:
-            return self.resolve_name(self.norm[named[0].start:named[0].end], named[0].start)
+            return self.resolve_name(self.norm[named[0].start : named[0].end], named[0].start)
         roles = [m for m in own if m.how == "role"]
         if roles:
             return self.resolve_role(roles[0].printed, roles[0].start)
         organisation = self._organisation_described(printed, start)
         if organisation is not None:
-            return Resolution(organisation.slug, organisation.name, organisation.key, 0.7,
-                              (f'"{printed}" refers back to {organisation.name}',))
+            return Resolution(
+                organisation.slug,
+                organisation.name,
+                organisation.key,
+                0.7,
+                (f'"{printed}" refers back to {organisation.name}',),
+            )
         return self.resolve_name(printed, start)
 
     def _organisation_described(self, printed: str, position: int) -> Mention | None:
-        """"the committee" or "the statement": the last organisation named, by its noun if possible."""
+        """ "the committee" or "the statement": the last organisation named, by its noun if possible."""
         words = set(printed.lower().split())
         if not words & ORGANISATION_NOUN_SET:
             return None
@@ -228,5 +263,6 @@ class ArticleContext:
 def _confidence(how: str) -> float:
     if how.startswith("ambiguous"):
         return 0.6
-    return {"full name": 0.95, "first and last name": 0.9, "spelling variant": 0.8,
-            "surname": 0.8, "title": 0.7}.get(how, 0.7)
+    return {"full name": 0.95, "first and last name": 0.9, "spelling variant": 0.8, "surname": 0.8, "title": 0.7}.get(
+        how, 0.7
+    )

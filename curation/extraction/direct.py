@@ -23,10 +23,10 @@ MINIMUM_WORDS_WITHOUT_CUE = 4
 
 @dataclass(frozen=True)
 class QuoteSpan:
-    open_mark: int      # offset of the opening quote mark
-    start: int          # first character inside the marks
-    end: int            # one past the last character inside the marks
-    close_mark: int     # offset of the closing mark, or the paragraph end when unclosed
+    open_mark: int  # offset of the opening quote mark
+    start: int  # first character inside the marks
+    end: int  # one past the last character inside the marks
+    close_mark: int  # offset of the closing mark, or the paragraph end when unclosed
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class Attribution:
     printed: str
     speaker_start: int
     speaker_end: int
-    cue_end: int        # where a participial follow-up ("…, stressing that") may begin
+    cue_end: int  # where a participial follow-up ("…, stressing that") may begin
     how: str
 
 
@@ -84,15 +84,23 @@ def _quote(text: str, open_mark: int, close_mark: int) -> QuoteSpan:
 def attribute_after(context: ArticleContext, quote: QuoteSpan, paragraph: Span) -> Attribution | None:
     """Find '…," Salih added' right after the closing mark."""
     offset = quote.close_mark + 1
-    tail = context.norm[offset:min(paragraph.end, offset + 160)]
-    for pattern, how in ((AFTER_QUOTE_DOCUMENT_RE, "document"), (AFTER_QUOTE_RE, "after"),
-                         (AFTER_QUOTE_INVERTED_RE, "after")):
+    tail = context.norm[offset : min(paragraph.end, offset + 160)]
+    for pattern, how in (
+        (AFTER_QUOTE_DOCUMENT_RE, "document"),
+        (AFTER_QUOTE_RE, "after"),
+        (AFTER_QUOTE_INVERTED_RE, "after"),
+    ):
         match = pattern.match(tail)
         if match:
             group = "speaker" if match.group("speaker") else "titled"
-            return Attribution(match.group("cue"), match.group(group),
-                               offset + match.start(group), offset + match.end(group),
-                               offset + match.end(), how)
+            return Attribution(
+                match.group("cue"),
+                match.group(group),
+                offset + match.start(group),
+                offset + match.end(group),
+                offset + match.end(),
+                how,
+            )
     return None
 
 
@@ -100,7 +108,7 @@ def attribute_before(context: ArticleContext, quote: QuoteSpan, paragraph: Span)
     """Find 'Abadi warned that the "…' or ', he said, "…' before the opening mark."""
     sentence = context.sentences[context.sentence_at(quote.open_mark)]
     offset = max(paragraph.start, sentence.start, quote.open_mark - 160)
-    head = context.norm[offset:quote.open_mark]
+    head = context.norm[offset : quote.open_mark]
     if '"' in head:
         # Only the text after the previous quote can hold this quote's cue (split quotes).
         cut = head.rindex('"') + 1
@@ -108,9 +116,14 @@ def attribute_before(context: ArticleContext, quote: QuoteSpan, paragraph: Span)
     for pattern in (BEFORE_QUOTE_RE, BEFORE_QUOTE_ACCORDING_RE):
         match = pattern.search(head)
         if match:
-            return Attribution(match.group("cue"), match.group("speaker"),
-                               offset + match.start("speaker"), offset + match.end("speaker"),
-                               quote.close_mark + 1, "before")
+            return Attribution(
+                match.group("cue"),
+                match.group("speaker"),
+                offset + match.start("speaker"),
+                offset + match.end("speaker"),
+                quote.close_mark + 1,
+                "before",
+            )
     return None
 
 

@@ -7,8 +7,9 @@ where ``speaker`` is an actor slug or a name. Predictions are Suggestions or the
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from .names import name_key, normalise_name
 
@@ -116,7 +117,7 @@ def evaluate(
     names = names or {}
     totals = {"gold": 0, "predicted": 0, "matched": 0, "speakers_right": 0}
     missed, spurious, wrong = [], [], []
-    for item, predicted in zip(gold_items, predictions):
+    for item, predicted in zip(gold_items, predictions, strict=False):
         quotes = list(item.get("quotes", ()))
         spans = [(_field(p, "start"), _field(p, "end")) for p in predicted]
         matched = match_spans([(q["start"], q["end"]) for q in quotes], spans)
@@ -127,20 +128,23 @@ def evaluate(
             if speaker_matches(quotes[gold_index].get("speaker"), predicted[predicted_index], names):
                 totals["speakers_right"] += 1
             else:
-                wrong.append(f'{quotes[gold_index]["quote"][:60]!r}: expected '
-                             f'{quotes[gold_index].get("speaker")}, got '
-                             f'{_field(predicted[predicted_index], "speaker") or _field(predicted[predicted_index], "speaker_name")}')
+                prediction = predicted[predicted_index]
+                got = _field(prediction, "speaker") or _field(prediction, "speaker_name")
+                wrong.append(
+                    f"{quotes[gold_index]['quote'][:60]!r}: expected {quotes[gold_index].get('speaker')}, got {got}"
+                )
         missed += [quotes[i]["quote"][:60] for i in range(len(quotes)) if i not in {g for g, _ in matched}]
-        spurious += [_field(predicted[i], "text")[:60] for i in range(len(predicted)) if i not in {p for _, p in matched}]
+        spurious += [
+            _field(predicted[i], "text")[:60] for i in range(len(predicted)) if i not in {p for _, p in matched}
+        ]
     flags = _flag_counts(expected_flags or [], raised_flags or [])
-    return Evaluation(**totals, **flags, missed=tuple(missed), spurious=tuple(spurious),
-                      wrong_speakers=tuple(wrong))
+    return Evaluation(**totals, **flags, missed=tuple(missed), spurious=tuple(spurious), wrong_speakers=tuple(wrong))
 
 
 def _flag_counts(expected: Sequence[Sequence[Mapping]], raised: Sequence[Sequence[Mapping]]) -> dict[str, int]:
     """A raised flag is right when an expected flag has its code, span and suggestion."""
     counts = {"flags_expected": 0, "flags_raised": 0, "flags_right": 0}
-    for expected_here, raised_here in zip(expected, raised):
+    for expected_here, raised_here in zip(expected, raised, strict=False):
         counts["flags_expected"] += len(expected_here)
         counts["flags_raised"] += len(raised_here)
         remaining = list(expected_here)
@@ -166,14 +170,18 @@ def _same_flag(expected: Mapping, raised: Mapping) -> bool:
 def format_table(evaluation: Evaluation, title: str = "Extraction") -> str:
     """Return the scores as a small plain-text table."""
     rows = [
-        ("statements (gold / predicted / matched)",
-         f"{evaluation.gold} / {evaluation.predicted} / {evaluation.matched}"),
+        (
+            "statements (gold / predicted / matched)",
+            f"{evaluation.gold} / {evaluation.predicted} / {evaluation.matched}",
+        ),
         ("precision", f"{evaluation.precision:.3f}"),
         ("recall", f"{evaluation.recall:.3f}"),
         ("F1", f"{evaluation.f1:.3f}"),
         ("speaker accuracy", f"{evaluation.speaker_accuracy:.3f} ({evaluation.speakers_right}/{evaluation.matched})"),
-        ("flags (expected / raised / right)",
-         f"{evaluation.flags_expected} / {evaluation.flags_raised} / {evaluation.flags_right}"),
+        (
+            "flags (expected / raised / right)",
+            f"{evaluation.flags_expected} / {evaluation.flags_raised} / {evaluation.flags_right}",
+        ),
         ("flag precision", f"{evaluation.flag_precision:.3f}"),
         ("flag recall", f"{evaluation.flag_recall:.3f}"),
     ]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Sequence
 
 from .context import ArticleContext, Resolution
 from .direct import (
@@ -23,9 +23,7 @@ from .records import KnownActor, Suggestion
 _KIND_CONFIDENCE = {"direct": 1.0, "indirect": 0.85, "claim": 0.8}
 
 
-def extract(
-    text: str, *, actors: Sequence[KnownActor] = (), published_on: date | None = None
-) -> list[Suggestion]:
+def extract(text: str, *, actors: Sequence[KnownActor] = (), published_on: date | None = None) -> list[Suggestion]:
     """Suggest the statements of an article, each with a proposed speaker.
 
     Offsets index the text as given; ``text[start:end] == suggestion.text``.
@@ -57,30 +55,50 @@ def _paragraph_of(context: ArticleContext, position: int):
 def _direct_suggestion(context, quote: QuoteSpan, previous: Suggestion | None) -> Suggestion | None:
     paragraph = _paragraph_of(context, quote.open_mark)
     attribution = attribute_after(context, quote, paragraph) or attribute_before(context, quote, paragraph)
-    if attribution is None and word_count(context.text[quote.start:quote.end]) < MINIMUM_WORDS_WITHOUT_CUE:
+    if attribution is None and word_count(context.text[quote.start : quote.end]) < MINIMUM_WORDS_WITHOUT_CUE:
         return None
     if attribution is not None:
         resolution = resolve_attribution(context, attribution)
-        return _suggestion(context, quote.start, quote.end, "direct", attribution.cue,
-                           (attribution.speaker_start, attribution.speaker_end), resolution)
+        return _suggestion(
+            context,
+            quote.start,
+            quote.end,
+            "direct",
+            attribution.cue,
+            (attribution.speaker_start, attribution.speaker_end),
+            resolution,
+        )
     if previous is not None and previous.kind == "direct" and _continues(context, previous, quote):
         return _continuation(context, quote, previous)
-    return _suggestion(context, quote.start, quote.end, "direct", "", None,
-                       Resolution(None, "", "", 0.3, ("no speaker is named for this quote",)))
+    return _suggestion(
+        context,
+        quote.start,
+        quote.end,
+        "direct",
+        "",
+        None,
+        Resolution(None, "", "", 0.3, ("no speaker is named for this quote",)),
+    )
 
 
 def _continues(context: ArticleContext, previous: Suggestion, quote: QuoteSpan) -> bool:
     """A quote with no cue right after another quote carries on the same speaker."""
-    between = context.norm[previous.end:quote.open_mark]
+    between = context.norm[previous.end : quote.open_mark]
     return len(between) < 200 and between.count("\n") <= 3 and previous.speaker_name != ""
 
 
 def _continuation(context: ArticleContext, quote: QuoteSpan, previous: Suggestion) -> Suggestion:
     return Suggestion(
-        text=context.text[quote.start:quote.end], start=quote.start, end=quote.end, kind="direct",
-        cue="", speaker_as_printed=previous.speaker_as_printed,
-        speaker_start=previous.speaker_start, speaker_end=previous.speaker_end,
-        speaker=previous.speaker, speaker_name=previous.speaker_name,
+        text=context.text[quote.start : quote.end],
+        start=quote.start,
+        end=quote.end,
+        kind="direct",
+        cue="",
+        speaker_as_printed=previous.speaker_as_printed,
+        speaker_start=previous.speaker_start,
+        speaker_end=previous.speaker_end,
+        speaker=previous.speaker,
+        speaker_name=previous.speaker_name,
         confidence=round(previous.confidence * 0.85, 2),
         reasons=("continues the previous quote, by " + previous.speaker_name,),
     )
@@ -107,14 +125,22 @@ def _participle_suggestion(context, sentence, start, end, cue, earlier: list[Sug
     same_sentence = [s for s in earlier if sentence.start <= s.start < start and s.speaker_start is not None]
     if same_sentence:
         main = max(same_sentence, key=lambda suggestion: suggestion.start)
-        return replace(main, text=context.text[start:end], start=start, end=end, kind="indirect",
-                       cue=cue, confidence=round(main.confidence * 0.95, 2),
-                       reasons=(f'indirect statement, cue "{cue}"', f"continues what {main.speaker_name} said"))
+        return replace(
+            main,
+            text=context.text[start:end],
+            start=start,
+            end=end,
+            kind="indirect",
+            cue=cue,
+            confidence=round(main.confidence * 0.95, 2),
+            reasons=(f'indirect statement, cue "{cue}"', f"continues what {main.speaker_name} said"),
+        )
     subject = context.subject_of(sentence, start)
     if subject is None:
-        return _suggestion(context, start, end, "indirect", cue, None,
-                           Resolution(None, "", "", 0.3, ("no speaker is named",)))
-    resolution = context.resolve(context.norm[subject.start:subject.end], subject.start)
+        return _suggestion(
+            context, start, end, "indirect", cue, None, Resolution(None, "", "", 0.3, ("no speaker is named",))
+        )
+    resolution = context.resolve(context.norm[subject.start : subject.end], subject.start)
     return _suggestion(context, start, end, "indirect", cue, (subject.start, subject.end), resolution)
 
 
@@ -141,12 +167,20 @@ def _trim_sentence_stop(context: ArticleContext, speaker_span):
 
 def _suggestion(context, start, end, kind, cue, speaker_span, resolution: Resolution) -> Suggestion:
     speaker_span = _trim_sentence_stop(context, speaker_span)
-    printed = "" if speaker_span is None else context.text[speaker_span[0]:speaker_span[1]]
+    printed = "" if speaker_span is None else context.text[speaker_span[0] : speaker_span[1]]
     speaker_start, speaker_end = speaker_span if speaker_span else (None, None)
     reasons = (f'{kind} statement, cue "{cue}"' if cue else f"{kind} statement",) + resolution.reasons
     return Suggestion(
-        text=context.text[start:end], start=start, end=end, kind=kind, cue=" ".join(cue.split()),
-        speaker_as_printed=printed, speaker_start=speaker_start, speaker_end=speaker_end,
-        speaker=resolution.slug, speaker_name=resolution.name if speaker_span else "",
-        confidence=round(resolution.confidence * _KIND_CONFIDENCE[kind], 2), reasons=reasons,
+        text=context.text[start:end],
+        start=start,
+        end=end,
+        kind=kind,
+        cue=" ".join(cue.split()),
+        speaker_as_printed=printed,
+        speaker_start=speaker_start,
+        speaker_end=speaker_end,
+        speaker=resolution.slug,
+        speaker_name=resolution.name if speaker_span else "",
+        confidence=round(resolution.confidence * _KIND_CONFIDENCE[kind], 2),
+        reasons=reasons,
     )

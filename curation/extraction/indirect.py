@@ -29,7 +29,7 @@ class Reported:
     printed: str
     speaker_start: int | None
     speaker_end: int | None
-    how: str            # "subject", "trailing", "participle", "according"
+    how: str  # "subject", "trailing", "participle", "according"
 
 
 def reported_in_sentence(context: ArticleContext, sentence: Span) -> list[Reported]:
@@ -64,8 +64,15 @@ def _subject_first(context: ArticleContext, sentence: Span) -> Reported | None:
             continue
         end = _content_end(context, start, sentence.end)
         if _enough_words(context, start, end):
-            return Reported(start, end, _clean_cue(cue.group("cue")), speaker.group("speaker"),
-                            speaker.start("speaker"), speaker.end("speaker"), "subject")
+            return Reported(
+                start,
+                end,
+                _clean_cue(cue.group("cue")),
+                speaker.group("speaker"),
+                speaker.start("speaker"),
+                speaker.end("speaker"),
+                "subject",
+            )
     return None
 
 
@@ -77,9 +84,9 @@ def _content_start(norm: str, position: int, limit: int, cue: str) -> int | None
     if that:
         return that.end()
     cue = " ".join(cue.split())
-    if cue in NEEDS_THAT or adverbial or norm[position:position + 1] in ",.;:\"":
+    if cue in NEEDS_THAT or adverbial or norm[position : position + 1] in ',.;:"':
         return None
-    if cue not in OBJECT_CUES and norm[position:position + 1] != " ":
+    if cue not in OBJECT_CUES and norm[position : position + 1] != " ":
         return None
     while position < limit and norm[position] == " ":
         position += 1
@@ -104,7 +111,7 @@ def _trailing_cue(context: ArticleContext, sentence: Span) -> Reported | None:
     """'The UN will dispatch experts, he noted.' and '…, according to the statement.'"""
     norm = context.norm
     for cue in FINITE_CUE_RE.finditer(norm, sentence.start, sentence.end):
-        after = norm[cue.end():sentence.end].lstrip(" ")
+        after = norm[cue.end() : sentence.end].lstrip(" ")
         if not (after[:1] in ".!?" or PARTICIPLE_RE.match(norm, cue.end())):
             continue
         speaker = SPEAKER_BEFORE_CUE_RE.search(norm, max(sentence.start, cue.start() - 120), cue.start())
@@ -113,11 +120,18 @@ def _trailing_cue(context: ArticleContext, sentence: Span) -> Reported | None:
         end = speaker.start()
         while end > sentence.start and norm[end - 1] in " ,":
             end -= 1
-        if "," not in norm[end:speaker.start()]:
+        if "," not in norm[end : speaker.start()]:
             continue
         if _enough_words(context, sentence.start, end):
-            return Reported(sentence.start, end, _clean_cue(cue.group("cue")), speaker.group("speaker"),
-                            speaker.start("speaker"), speaker.end("speaker"), "trailing")
+            return Reported(
+                sentence.start,
+                end,
+                _clean_cue(cue.group("cue")),
+                speaker.group("speaker"),
+                speaker.start("speaker"),
+                speaker.end("speaker"),
+                "trailing",
+            )
     return _according_to(context, sentence)
 
 
@@ -130,8 +144,15 @@ def _according_to(context: ArticleContext, sentence: Span) -> Reported | None:
         end -= 1
     if not _enough_words(context, sentence.start, end):
         return None
-    return Reported(sentence.start, end, "according to", match.group("speaker"),
-                    match.start("speaker"), match.end("speaker"), "according")
+    return Reported(
+        sentence.start,
+        end,
+        "according to",
+        match.group("speaker"),
+        match.start("speaker"),
+        match.end("speaker"),
+        "according",
+    )
 
 
 def _enough_words(context: ArticleContext, start: int, end: int) -> bool:

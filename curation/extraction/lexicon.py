@@ -4,44 +4,56 @@ from __future__ import annotations
 
 import re
 
+
+def phrases(text: str) -> tuple[str, ...]:
+    """Return the comma-separated phrases of a word list written as text, spaces squeezed."""
+    return tuple(" ".join(phrase.split()) for phrase in text.split(",") if phrase.strip())
+
+
 # Reporting verbs used after a subject ("Salih said", "the minister pointed out").
-FINITE_CUES = (
-    "said", "says", "told", "tells", "added", "adds", "stated", "states", "noted", "notes",
-    "stressed", "stresses", "warned", "warns", "pointed out", "points out", "expressed",
-    "expresses", "explained", "explains", "announced", "announces", "affirmed",
-    "reaffirmed", "confirmed", "confirms", "emphasized", "emphasised", "emphasizes",
-    "emphasises", "underlined", "underscored", "urged", "urges", "called for", "calls for",
-    "asserted", "claimed", "claims", "argued", "argues", "insisted", "insists",
-    "acknowledged", "admitted", "denied", "denies", "revealed", "declared", "indicated",
-    "highlighted", "wrote", "writes", "reiterated", "recalled", "remarked", "commented",
-    "assured", "promised", "vowed", "pledged", "suggested", "predicted", "believes",
-    "continued", "conceded", "observed", "maintained", "disclosed", "tweeted", "replied",
-    "responded", "cautioned", "demanded", "reported", "estimated", "hoped", "read",
-    "has called for", "have called for", "has said", "has warned", "has stressed",
+FINITE_CUES = phrases(
+    """
+    said, says, told, tells, added, adds, stated, states, noted, notes, stressed, stresses, warned,
+    warns, pointed out, points out, expressed, expresses, explained, explains, announced, announces,
+    affirmed, reaffirmed, confirmed, confirms, emphasized, emphasised, emphasizes, emphasises,
+    underlined, underscored, urged, urges, called for, calls for, asserted, claimed, claims, argued,
+    argues, insisted, insists, acknowledged, admitted, denied, denies, revealed, declared,
+    indicated, highlighted, wrote, writes, reiterated, recalled, remarked, commented, assured,
+    promised, vowed, pledged, suggested, predicted, believes, continued, conceded, observed,
+    maintained, disclosed, tweeted, replied, responded, cautioned, demanded, reported, estimated,
+    hoped, read, has called for, have called for, has said, has warned, has stressed
+    """
 )
 # Participles that attach a second statement to the same speaker ("…, stressing that").
-PARTICIPLE_CUES = (
-    "adding", "stressing", "noting", "saying", "warning", "pointing out", "explaining",
-    "emphasizing", "emphasising", "underlining", "urging", "calling for", "asserting",
-    "insisting", "promising", "vowing", "pledging", "stating", "expressing", "affirming",
-    "reiterating", "indicating", "highlighting", "arguing", "claiming", "acknowledging",
-    "reaffirming", "confirming", "declaring", "announcing",
+PARTICIPLE_CUES = phrases(
+    """
+    adding, stressing, noting, saying, warning, pointing out, explaining, emphasizing, emphasising,
+    underlining, urging, calling for, asserting, insisting, promising, vowing, pledging, stating,
+    expressing, affirming, reiterating, indicating, highlighting, arguing, claiming, acknowledging,
+    reaffirming, confirming, declaring, announcing
+    """
 )
 # Verbs whose object, not a that-clause, is the statement ("expressed his thanks").
 OBJECT_CUES = frozenset(
-    {"expressed", "expresses", "expressing", "called for", "calls for", "calling for",
-     "has called for", "have called for", "urged", "urges", "urging", "reaffirmed",
-     "reaffirming", "affirmed", "affirming", "reiterated", "reiterating", "demanded",
-     "denied", "denies", "pledged", "pledging", "vowed", "vowing", "promised", "promising"}
+    phrases(
+        """
+    expressed, expresses, expressing, called for, calls for, calling for, has called for, have
+    called for, urged, urges, urging, reaffirmed, reaffirming, affirmed, affirming, reiterated,
+    reiterating, demanded, denied, denies, pledged, pledging, vowed, vowing, promised, promising
+    """
+    )
 )
 # Cues that, without "that", rarely introduce reported speech on their own.
-NEEDS_THAT = frozenset({"told", "tells", "wrote", "writes", "read", "continued", "reported",
-                        "hoped", "observed", "maintained", "recalled", "estimated",
-                        "revealed", "predicted", "suggested", "believes", "admitted",
-                        "acknowledged", "acknowledging", "claimed", "claims", "claiming",
-                        "announced", "announces", "announcing", "declared", "declaring",
-                        "indicated", "indicating", "highlighted", "highlighting",
-                        "confirmed", "confirms", "confirming", "replied", "responded"})
+NEEDS_THAT = frozenset(
+    phrases(
+        """
+    told, tells, wrote, writes, read, continued, reported, hoped, observed, maintained, recalled,
+    estimated, revealed, predicted, suggested, believes, admitted, acknowledged, acknowledging,
+    claimed, claims, claiming, announced, announces, announcing, declared, declaring, indicated,
+    indicating, highlighted, highlighting, confirmed, confirms, confirming, replied, responded
+    """
+    )
+)
 
 
 def _alternation(words) -> str:
@@ -67,46 +79,91 @@ TITLE_WORDS = frozenset(
 )
 
 # Nouns that make "the …" a description of a person ("the top Iraqi diplomat").
-ROLE_NOUNS = (
-    "foreign minister", "prime minister", "minister", "diplomat", "undersecretary",
-    "under-secretary", "under secretary", "president", "premier", "spokesman",
-    "spokeswoman", "spokesperson", "ambassador", "envoy", "official", "secretary-general",
-    "secretary general", "secretary", "chief", "leader", "commander", "general", "governor",
-    "mayor", "chairman", "chairwoman", "director", "head", "deputy", "senator", "king",
-    "emir", "adviser", "advisor", "lawyer", "judge", "prosecutor", "mp", "lawmaker",
-    "chancellor", "counterpart", "officer", "negotiator", "coordinator", "commissioner",
+ROLE_NOUNS = phrases(
+    """
+    foreign minister, prime minister, minister, diplomat, undersecretary, under-secretary, under
+    secretary, president, premier, spokesman, spokeswoman, spokesperson, ambassador, envoy,
+    official, secretary-general, secretary general, secretary, chief, leader, commander, general,
+    governor, mayor, chairman, chairwoman, director, head, deputy, senator, king, emir, adviser,
+    advisor, lawyer, judge, prosecutor, mp, lawmaker, chancellor, counterpart, officer, negotiator,
+    coordinator, commissioner
+    """
 )
 ROLE_NOUN_PATTERN = _alternation(ROLE_NOUNS)
 
 # Nouns that make "the …" a description of an organisation or a document.
-ORGANISATION_NOUNS = (
-    "ministry", "presidency", "government", "office", "embassy", "council", "department",
-    "agency", "committee", "commission", "command", "coalition", "army", "police",
-    "mission", "group", "organisation", "organization", "division", "cabinet", "parliament",
-    "court", "company", "union", "alliance", "movement", "party", "directorate", "bureau",
-    "secretariat", "authority", "administration", "statement", "communique", "report",
+ORGANISATION_NOUNS = phrases(
+    """
+    ministry, presidency, government, office, embassy, council, department, agency, committee,
+    commission, command, coalition, army, police, mission, group, organisation, organization,
+    division, cabinet, parliament, court, company, union, alliance, movement, party, directorate,
+    bureau, secretariat, authority, administration, statement, communique, report
+    """
 )
 ORGANISATION_NOUN_PATTERN = _alternation(ORGANISATION_NOUNS)
 
 DEMONYMS = {
-    "iraqi": "iraq", "russian": "russia", "tajik": "tajikistan", "iranian": "iran",
-    "british": "united kingdom", "uk": "united kingdom", "american": "united states",
-    "us": "united states", "u.s.": "united states", "syrian": "syria", "turkish": "turkey",
-    "french": "france", "german": "germany", "chinese": "china", "kurdish": "kurdistan",
-    "saudi": "saudi arabia", "egyptian": "egypt", "jordanian": "jordan", "israeli": "israel",
-    "lebanese": "lebanon", "afghan": "afghanistan", "pakistani": "pakistan", "indian": "india",
-    "japanese": "japan", "italian": "italy", "spanish": "spain", "ukrainian": "ukraine",
-    "qatari": "qatar", "kuwaiti": "kuwait", "yemeni": "yemen", "libyan": "libya",
-    "canadian": "canada", "australian": "australia", "dutch": "netherlands",
-    "swedish": "sweden", "norwegian": "norway", "danish": "denmark", "belgian": "belgium",
-    "polish": "poland", "greek": "greece", "korean": "korea", "somali": "somalia",
-    "sudanese": "sudan", "uzbek": "uzbekistan", "kazakh": "kazakhstan", "european": "europe",
-    "un": "united nations", "nigerian": "nigeria", "kenyan": "kenya", "moroccan": "morocco",
-    "tunisian": "tunisia", "algerian": "algeria", "emirati": "emirates", "omani": "oman",
+    "iraqi": "iraq",
+    "russian": "russia",
+    "tajik": "tajikistan",
+    "iranian": "iran",
+    "british": "united kingdom",
+    "uk": "united kingdom",
+    "american": "united states",
+    "us": "united states",
+    "u.s.": "united states",
+    "syrian": "syria",
+    "turkish": "turkey",
+    "french": "france",
+    "german": "germany",
+    "chinese": "china",
+    "kurdish": "kurdistan",
+    "saudi": "saudi arabia",
+    "egyptian": "egypt",
+    "jordanian": "jordan",
+    "israeli": "israel",
+    "lebanese": "lebanon",
+    "afghan": "afghanistan",
+    "pakistani": "pakistan",
+    "indian": "india",
+    "japanese": "japan",
+    "italian": "italy",
+    "spanish": "spain",
+    "ukrainian": "ukraine",
+    "qatari": "qatar",
+    "kuwaiti": "kuwait",
+    "yemeni": "yemen",
+    "libyan": "libya",
+    "canadian": "canada",
+    "australian": "australia",
+    "dutch": "netherlands",
+    "swedish": "sweden",
+    "norwegian": "norway",
+    "danish": "denmark",
+    "belgian": "belgium",
+    "polish": "poland",
+    "greek": "greece",
+    "korean": "korea",
+    "somali": "somalia",
+    "sudanese": "sudan",
+    "uzbek": "uzbekistan",
+    "kazakh": "kazakhstan",
+    "european": "europe",
+    "un": "united nations",
+    "nigerian": "nigeria",
+    "kenyan": "kenya",
+    "moroccan": "morocco",
+    "tunisian": "tunisia",
+    "algerian": "algeria",
+    "emirati": "emirates",
+    "omani": "oman",
 }
 
 # Name particles that are ignored when comparing names ("al-Jaafari" == "Jaafari").
 NAME_PARTICLES = frozenset(
-    {"al", "el", "ad", "ash", "as", "at", "ar", "an", "de", "del", "della", "di", "da",
-     "du", "van", "von", "der", "den", "le", "la"}
+    phrases(
+        """
+    al, el, ad, ash, as, at, ar, an, de, del, della, di, da, du, van, von, der, den, le, la
+    """
+    )
 )

@@ -6,37 +6,141 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import DEMONYMS, NAME_PARTICLES, ORGANISATION_NOUNS, ROLE_NOUN_PATTERN, ROLE_NOUNS, TITLE_WORDS
-from .patterns import FINITE_CUE_RE
 from .names import ActorIndex, name_key, name_tokens
+from .patterns import FINITE_CUE_RE
 
 _NAME_WORD = r"[A-Z][^\W_]*(?:['.-][^\W_]+)*\.?"
 _PREFIX = r"(?:(?:al|el|de|da|di|du|van|von|der|bin|ibn|abu)[- ])"
 NAME_RUN_RE = re.compile(
-    rf"(?<![\w'-]){_PREFIX}?{_NAME_WORD}(?:[ ]+(?:\({_NAME_WORD}\)[ ]+)?(?:{_PREFIX}?{_NAME_WORD}|of[ ]+the[ ]+(?={_NAME_WORD})))*"
+    rf"(?<![\w'-]){_PREFIX}?{_NAME_WORD}"
+    rf"(?:[ ]+(?:\({_NAME_WORD}\)[ ]+)?(?:{_PREFIX}?{_NAME_WORD}|of[ ]+the[ ]+(?={_NAME_WORD})))*"
 )
-ROLE_PHRASE_RE = re.compile(
-    rf"\b[Tt]he[ ]+(?:[\w'-]+[ ]+){{0,3}}?(?:{ROLE_NOUN_PATTERN})(?![\w-])", re.IGNORECASE
-)
+ROLE_PHRASE_RE = re.compile(rf"\b[Tt]he[ ]+(?:[\w'-]+[ ]+){{0,3}}?(?:{ROLE_NOUN_PATTERN})(?![\w-])", re.IGNORECASE)
 _APPOSITION_RE = re.compile(r"(?:[ ]+of[ ]+(?:the[ ]+)?[A-Z][\w ]{0,40}?)?,?[ ]+(?:Mr|Mrs|Ms|Dr|Sir)?\.?[ ]*[A-Z]")
 _SENTENCE_OPENERS = frozenset(
-    """the a an in on at but and however meanwhile separately later also after before
-    during while when since although this that these those it he she they we i his her
-    their its our according earlier last on friday monday tuesday wednesday thursday
-    saturday sunday""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "but",
+        "and",
+        "however",
+        "meanwhile",
+        "separately",
+        "later",
+        "also",
+        "after",
+        "before",
+        "during",
+        "while",
+        "when",
+        "since",
+        "although",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "according",
+        "earlier",
+        "last",
+        "on",
+        "friday",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "saturday",
+        "sunday",
+    ]
 )
-PERSON_TITLES = frozenset(
-    """mr mrs ms miss dr prof professor sir dame lord lady sheikh sayyed ltg lt gen general
-    lieutenant colonel col major brigadier admiral captain president minister ambassador
-    undersecretary secretary spokesman spokeswoman spokesperson envoy chairman senator
-    governor king queen prince emir imam ayatollah judge premier chancellor mayor
-    commander director adviser advisor""".split()
-) | frozenset(word for noun in ROLE_NOUNS for word in noun.split()) | frozenset(
-    "said says told added stated noted warned replied wrote".split()
+PERSON_TITLES = (
+    frozenset(
+        [
+            "mr",
+            "mrs",
+            "ms",
+            "miss",
+            "dr",
+            "prof",
+            "professor",
+            "sir",
+            "dame",
+            "lord",
+            "lady",
+            "sheikh",
+            "sayyed",
+            "ltg",
+            "lt",
+            "gen",
+            "general",
+            "lieutenant",
+            "colonel",
+            "col",
+            "major",
+            "brigadier",
+            "admiral",
+            "captain",
+            "president",
+            "minister",
+            "ambassador",
+            "undersecretary",
+            "secretary",
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "envoy",
+            "chairman",
+            "senator",
+            "governor",
+            "king",
+            "queen",
+            "prince",
+            "emir",
+            "imam",
+            "ayatollah",
+            "judge",
+            "premier",
+            "chancellor",
+            "mayor",
+            "commander",
+            "director",
+            "adviser",
+            "advisor",
+        ]
+    )
+    | frozenset(word for noun in ROLE_NOUNS for word in noun.split())
+    | frozenset(["said", "says", "told", "added", "stated", "noted", "warned", "replied", "wrote"])
 )
 ORGANISATION_WORDS = frozenset(ORGANISATION_NOUNS) - {"statement", "report", "communique"} | {
-    "programme", "program", "fund", "bank", "board", "institute", "brigade", "forces", "cross",
-    "crescent", "federation", "association", "network", "foundation"}
-
+    "programme",
+    "program",
+    "fund",
+    "bank",
+    "board",
+    "institute",
+    "brigade",
+    "forces",
+    "cross",
+    "crescent",
+    "federation",
+    "association",
+    "network",
+    "foundation",
+}
 
 
 @dataclass(frozen=True)
@@ -46,12 +150,12 @@ class Mention:
     start: int
     end: int
     printed: str
-    key: str            # actor slug, or "name:<key>" for an actor not in the registry
+    key: str  # actor slug, or "name:<key>" for an actor not in the registry
     name: str
     slug: str | None
-    kind: str           # "person" | "organisation"
-    how: str            # "full name", "surname", "role", "title", ...
-    title: str = ""     # the title words printed before the name
+    kind: str  # "person" | "organisation"
+    how: str  # "full name", "surname", "role", "title", ...
+    title: str = ""  # the title words printed before the name
 
 
 def unknown_key(name: str) -> str:
@@ -80,8 +184,10 @@ def scan_names(norm: str, index: ActorIndex, skip) -> list[Mention]:
     for match in NAME_RUN_RE.finditer(norm):
         if skip(match.start()):
             continue
-        words = [_Word(m.group(), match.start() + m.start(), match.start() + m.end())
-                 for m in re.finditer(r"\S+", match.group())]
+        words = [
+            _Word(m.group(), match.start() + m.start(), match.start() + m.end())
+            for m in re.finditer(r"\S+", match.group())
+        ]
         preceding = _preceding_word(norm, match.start())
         for mention in _mentions_in_run(norm, words, preceding, index):
             mention = _link_surname(mention, unknown_by_surname)
@@ -90,7 +196,7 @@ def scan_names(norm: str, index: ActorIndex, skip) -> list[Mention]:
 
 
 def _preceding_word(norm: str, position: int) -> str:
-    found = re.search(r"([A-Za-z-]+)[ ,]*$", norm[max(0, position - 30):position])
+    found = re.search(r"([A-Za-z-]+)[ ,]*$", norm[max(0, position - 30) : position])
     return found.group(1).lower() if found else ""
 
 
@@ -131,7 +237,7 @@ def _match_segment(norm, titles, names, preceding, index) -> list[Mention]:
     if not name_tokens(printed):
         return []
     if any(word.bare in ORGANISATION_WORDS for word in names):
-        full = norm[(titles[0].start if titles else start):end]
+        full = norm[(titles[0].start if titles else start) : end]
         return [Mention(start, end, printed, unknown_key(full), full, None, "organisation", "name", title)]
     is_titled = any(word.bare in PERSON_TITLES for word in titles) or preceding in PERSON_TITLES
     if not (is_titled or len(names) > 1 and _speaks_next(norm, end)):
@@ -141,9 +247,9 @@ def _match_segment(norm, titles, names, preceding, index) -> list[Mention]:
 
 def _speaks_next(norm: str, end: int) -> bool:
     """True for "Asad Memon, a rescue worker" and "Asad Memon said": a person, not a place."""
-    if re.match(r",[ ]+(?:a|an|the)[ ]+[a-z]", norm[end:end + 12]):
+    if re.match(r",[ ]+(?:a|an|the)[ ]+[a-z]", norm[end : end + 12]):
         return True
-    cue = FINITE_CUE_RE.match(norm, end + 1) if norm[end:end + 1] == " " else None
+    cue = FINITE_CUE_RE.match(norm, end + 1) if norm[end : end + 1] == " " else None
     return cue is not None
 
 
@@ -152,7 +258,7 @@ def _known_windows(norm, names, index, title) -> list[Mention]:
     found, used = [], [False] * len(names)
     for size in range(min(len(names), 5), 0, -1):
         for first in range(len(names) - size + 1):
-            if any(used[first:first + size]):
+            if any(used[first : first + size]):
                 continue
             start, end = names[first].start, names[first + size - 1].end
             printed = norm[start:end].rstrip(".,")
@@ -163,9 +269,19 @@ def _known_windows(norm, names, index, title) -> list[Mention]:
                 used[position] = True
             end = start + len(printed)
             actor = actors[0]
-            found.append(Mention(start, end, printed, actor.slug, actor.name, actor.slug,
-                                 actor.kind, how if len(actors) == 1 else "ambiguous " + how,
-                                 title))
+            found.append(
+                Mention(
+                    start,
+                    end,
+                    printed,
+                    actor.slug,
+                    actor.name,
+                    actor.slug,
+                    actor.kind,
+                    how if len(actors) == 1 else "ambiguous " + how,
+                    title,
+                )
+            )
     return sorted(found, key=lambda mention: mention.start)
 
 
@@ -182,8 +298,9 @@ def _link_surname(mention: Mention, unknown_by_surname: dict[str, Mention]) -> M
     earlier = unknown_by_surname.get(tokens[0])
     if earlier is None:
         return mention
-    return Mention(mention.start, mention.end, mention.printed, earlier.key, earlier.name,
-                   None, "person", "surname", mention.title)
+    return Mention(
+        mention.start, mention.end, mention.printed, earlier.key, earlier.name, None, "person", "surname", mention.title
+    )
 
 
 def scan_role_phrases(norm: str, skip) -> list[tuple[int, int, str]]:

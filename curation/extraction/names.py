@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Sequence
 
 from .lexicon import DEMONYMS, NAME_PARTICLES, ROLE_NOUNS, TITLE_WORDS
 from .records import KnownActor, KnownRole
@@ -79,19 +79,71 @@ def strip_titles(printed: str) -> tuple[str, str]:
 
 
 _ROLE_SYNONYMS = {
-    "under-secretary": "undersecretary", "premier": "prime minister",
-    "spokeswoman": "spokesperson", "spokesman": "spokesperson",
-    "chairwoman": "chairman", "secretary-general": "secretary general",
-    "defense": "defence", "advisor": "adviser", "lawmaker": "mp",
+    "under-secretary": "undersecretary",
+    "premier": "prime minister",
+    "spokeswoman": "spokesperson",
+    "spokesman": "spokesperson",
+    "chairwoman": "chairman",
+    "secretary-general": "secretary general",
+    "defense": "defence",
+    "advisor": "adviser",
+    "lawmaker": "mp",
 }
 _ROLE_VOCABULARY = frozenset(
     word for noun in ROLE_NOUNS for word in _ROLE_SYNONYMS.get(noun, noun).replace("-", " ").split()
-) | {"foreign", "interior", "defence", "finance", "prime", "deputy", "vice", "justice", "health",
-     "trade", "legal", "undersecretary", "spokesperson", "ministry", "presidency", "diplomat"}
-_ROLE_FILLER = frozenset({"the", "a", "an", "top", "senior", "new", "former", "country's",
-                          "of", "for", "and", "s", "chief", "veteran", "acting", "affairs",
-                          "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady",
-                          "sheikh", "ltg", "his", "her", "excellency"})
+) | {
+    "foreign",
+    "interior",
+    "defence",
+    "finance",
+    "prime",
+    "deputy",
+    "vice",
+    "justice",
+    "health",
+    "trade",
+    "legal",
+    "undersecretary",
+    "spokesperson",
+    "ministry",
+    "presidency",
+    "diplomat",
+}
+_ROLE_FILLER = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "top",
+        "senior",
+        "new",
+        "former",
+        "country's",
+        "of",
+        "for",
+        "and",
+        "s",
+        "chief",
+        "veteran",
+        "acting",
+        "affairs",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "sheikh",
+        "ltg",
+        "his",
+        "her",
+        "excellency",
+    }
+)
 
 
 def _role_words(text: str) -> list[str]:
@@ -185,11 +237,7 @@ class ActorIndex:
         return [], ""
 
     def role_candidates(self, query: RoleQuery, day: date | None) -> list[KnownActor]:
-        return [
-            actor
-            for actor in self.by_slug.values()
-            if any(role_fits(query, role) for role in actor.roles_on(day))
-        ]
+        return [actor for actor in self.by_slug.values() if any(role_fits(query, role) for role in actor.roles_on(day))]
 
 
 def _append(index: dict[str, list[KnownActor]], key: str, actor: KnownActor) -> None:

@@ -19,17 +19,24 @@ _DESCRIPTION = (
     rf"\b[Tt]he[ ]+(?:[\w'-]+[ ]+){{0,4}}?(?:{ROLE_NOUN_PATTERN}|{ORGANISATION_NOUN_PATTERN})"
     rf"(?:[ ]+(?:of|from|for)[ ]+(?:the[ ]+)?{_RUN})?"
 )
-SPEAKER = (
-    rf"(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b|{_DESCRIPTION}|(?<![\w'-]){_NAME_CHAIN})"
+SPEAKER = rf"(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b|{_DESCRIPTION}|(?<![\w'-]){_NAME_CHAIN})"
+_INTERJECTION = (
+    r"(?:,[ ]+(?:meanwhile|however|though|for (?:his|her|its|their) part),"
+    r"|[ ]+(?:also|further|again|later|then|meanwhile|too))?"
 )
-_INTERJECTION = r"(?:,[ ]+(?:meanwhile|however|though|for (?:his|her|its|their) part),|[ ]+(?:also|further|again|later|then|meanwhile|too))?"
 
 # "... the top Iraqi diplomat said" / "Mr. X, also pointed out": speaker right before a cue.
 SPEAKER_BEFORE_CUE_RE = re.compile(rf"{SPEAKER}{_INTERJECTION}[ ]*,?[ ]*$")
 FINITE_CUE_RE = re.compile(rf"(?<![\w-])(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])")
 PARTICIPLE_RE = re.compile(rf",[ ]+(?:and[ ]+)?(?P<cue>{PARTICIPLE_CUE_PATTERN})(?![\w-])(?:[ ]+that\b)?[ ]*")
-ACCORDING_TO_RE = re.compile(rf",?[ ]*(?P<cue>according[ ]+to)[ ]+(?P<speaker>{_DESCRIPTION}|{_NAME_CHAIN}|[a-z][\w ]{{0,40}}?)(?=[ ]*[.,;]|$)")
-ADVERBIAL_RE = re.compile(r"[ ]+(?:in|on|at|to|during|after|before|via|through|late|earlier|last|this)[ ]+[^,.;\"]{1,40}?(?=[ ]+that\b|[,.;]|$)")
+ACCORDING_TO_RE = re.compile(
+    rf",?[ ]*(?P<cue>according[ ]+to)[ ]+"
+    rf"(?P<speaker>{_DESCRIPTION}|{_NAME_CHAIN}|[a-z][\w ]{{0,40}}?)(?=[ ]*[.,;]|$)"
+)
+ADVERBIAL_RE = re.compile(
+    r"[ ]+(?:in|on|at|to|during|after|before|via|through|late|earlier|last|this)"
+    r"[ ]+[^,.;\"]{1,40}?(?=[ ]+that\b|[,.;]|$)"
+)
 THAT_RE = re.compile(r"[ ]*,?[ ]*that\b[ ]*")
 
 # After a closing quote: '…," Salih added' or '…" read an official statement from X'.
@@ -40,7 +47,8 @@ AFTER_QUOTE_RE = re.compile(
     rf"[ ]+(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])"
 )
 AFTER_QUOTE_INVERTED_RE = re.compile(
-    rf"^[ ]*[,:]?[ ]*(?P<cue>{FINITE_CUE_PATTERN})[ ]+(?P<speaker>{_LOWER_ROLE}(?<![\w'-]){_NAME_CHAIN}|{_DESCRIPTION}|(?:an?|the)[ ]+(?:[a-z]+[ ]+)?(?:{ORGANISATION_NOUN_PATTERN}))"
+    rf"^[ ]*[,:]?[ ]*(?P<cue>{FINITE_CUE_PATTERN})[ ]+(?P<speaker>{_LOWER_ROLE}(?<![\w'-]){_NAME_CHAIN}"
+    rf"|{_DESCRIPTION}|(?:an?|the)[ ]+(?:[a-z]+[ ]+)?(?:{ORGANISATION_NOUN_PATTERN}))"
 )
 AFTER_QUOTE_DOCUMENT_RE = re.compile(
     rf"^[ ]*[,:]?[ ]*(?P<cue>read|said|says|stated)[ ]+(?:an?|the)[ ]+(?:[\w-]+[ ]+)?"

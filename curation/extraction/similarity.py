@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
-from typing import Iterator, Sequence
 
 from .records import StatementView
 from .text import normalise_same_length
@@ -49,7 +49,7 @@ def find_similar_pairs(
         if len(members) < 2 or len(members) > COMMON_SHINGLE:
             continue
         for position, first in enumerate(members):
-            for second in members[position + 1:]:
+            for second in members[position + 1 :]:
                 if (first, second) in seen:
                     continue
                 seen.add((first, second))
@@ -59,7 +59,7 @@ def find_similar_pairs(
 
 
 def _shingles(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[i:i + SHINGLE_SIZE]) for i in range(len(words) - SHINGLE_SIZE + 1)}
+    return {tuple(words[i : i + SHINGLE_SIZE]) for i in range(len(words) - SHINGLE_SIZE + 1)}
 
 
 def _score(first: list[str], second: list[str], threshold: float) -> float:

@@ -13,10 +13,23 @@ OPENING_QUOTES = "“„«"
 CLOSING_QUOTES = "”»"
 _SAME_LENGTH_TABLE = str.maketrans(
     {
-        "‘": "'", "’": "'", "ʼ": "'", "`": "'", "´": "'",
-        "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
-        "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\t": " ",
-        "‐": "-", "‑": "-",
+        "‘": "'",
+        "’": "'",
+        "ʼ": "'",
+        "`": "'",
+        "´": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2007": " ",
+        "\t": " ",
+        "‐": "-",
+        "‑": "-",
     }
 )
 
@@ -75,7 +88,7 @@ def boilerplate_spans(text: str, lines: list[Span]) -> list[Span]:
     dropped: list[Span] = []
     caption_expected = False
     for line in lines:
-        content = text[line.start:line.end].strip()
+        content = text[line.start : line.end].strip()
         if caption_expected:
             dropped.append(line)
             caption_expected = False
@@ -90,9 +103,61 @@ def boilerplate_spans(text: str, lines: list[Span]) -> list[Span]:
 
 
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sir st gen lt col maj capt sgt cpl adm brig cmdr gov sen rep
-    jr sr no vs etc inc ltd co corp dept approx est fig jan feb mar apr jun jul aug sep
-    sept oct nov dec u.s u.k u.n e.g i.e a.m p.m ph.d""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sir",
+        "st",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "cpl",
+        "adm",
+        "brig",
+        "cmdr",
+        "gov",
+        "sen",
+        "rep",
+        "jr",
+        "sr",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "approx",
+        "est",
+        "fig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "ph.d",
+    ]
 )
 _SENTENCE_END_RE = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
 

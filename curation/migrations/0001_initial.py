@@ -8,7 +8,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -17,358 +16,744 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Actor',
+            name="Actor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('slug', models.SlugField(max_length=200, unique=True)),
-                ('kind', models.CharField(choices=[('person', 'Person'), ('organisation', 'Organisation')], default='person', max_length=12)),
-                ('description', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200)),
+                ("slug", models.SlugField(max_length=200, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("person", "Person"), ("organisation", "Organisation")],
+                        default="person",
+                        max_length=12,
+                    ),
+                ),
+                ("description", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'ordering': ['name', 'id'],
+                "ordering": ["name", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ActorSlugRedirect',
+            name="ActorSlugRedirect",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('old_slug', models.SlugField(max_length=200, unique=True)),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='slug_redirects', to='curation.actor')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("old_slug", models.SlugField(max_length=200, unique=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="slug_redirects", to="curation.actor"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=500)),
-                ('slug', models.SlugField(max_length=200, unique=True)),
-                ('outlet', models.CharField(blank=True, max_length=200)),
-                ('url', models.URLField(blank=True, max_length=1000)),
-                ('published_on', models.DateField(blank=True, help_text='The publication date the article gives; left empty when it gives none.', null=True)),
-                ('body', models.TextField(help_text='The text exactly as imported; statement offsets point into it.')),
-                ('import_key', models.CharField(help_text='Where the text came from (a file name or URL); the same source never makes two articles.', max_length=300, unique=True)),
-                ('content_hash', models.CharField(help_text='SHA-256 of the body.', max_length=64, unique=True)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], default='draft', max_length=12)),
-                ('imported_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=500)),
+                ("slug", models.SlugField(max_length=200, unique=True)),
+                ("outlet", models.CharField(blank=True, max_length=200)),
+                ("url", models.URLField(blank=True, max_length=1000)),
+                (
+                    "published_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="The publication date the article gives; left empty when it gives none.",
+                        null=True,
+                    ),
+                ),
+                ("body", models.TextField(help_text="The text exactly as imported; statement offsets point into it.")),
+                (
+                    "import_key",
+                    models.CharField(
+                        help_text=(
+                            "Where the text came from (a file name or URL); the same source never makes two articles."
+                        ),
+                        max_length=300,
+                        unique=True,
+                    ),
+                ),
+                ("content_hash", models.CharField(help_text="SHA-256 of the body.", max_length=64, unique=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("published", "Published")], default="draft", max_length=12
+                    ),
+                ),
+                ("imported_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'ordering': ['-published_on', '-id'],
-                'indexes': [models.Index(fields=['status', '-published_on', '-id'], name='article_status_date'), models.Index(fields=['outlet'], name='article_outlet')],
+                "ordering": ["-published_on", "-id"],
+                "indexes": [
+                    models.Index(fields=["status", "-published_on", "-id"], name="article_status_date"),
+                    models.Index(fields=["outlet"], name="article_outlet"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalActor',
+            name="HistoricalActor",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('slug', models.SlugField(max_length=200)),
-                ('kind', models.CharField(choices=[('person', 'Person'), ('organisation', 'Organisation')], default='person', max_length=12)),
-                ('description', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("name", models.CharField(max_length=200)),
+                ("slug", models.SlugField(max_length=200)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("person", "Person"), ("organisation", "Organisation")],
+                        default="person",
+                        max_length=12,
+                    ),
+                ),
+                ("description", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical actor',
-                'verbose_name_plural': 'historical actors',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalArticle',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=500)),
-                ('slug', models.SlugField(max_length=200)),
-                ('outlet', models.CharField(blank=True, max_length=200)),
-                ('url', models.URLField(blank=True, max_length=1000)),
-                ('published_on', models.DateField(blank=True, help_text='The publication date the article gives; left empty when it gives none.', null=True)),
-                ('body', models.TextField(help_text='The text exactly as imported; statement offsets point into it.')),
-                ('import_key', models.CharField(db_index=True, help_text='Where the text came from (a file name or URL); the same source never makes two articles.', max_length=300)),
-                ('content_hash', models.CharField(db_index=True, help_text='SHA-256 of the body.', max_length=64)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], default='draft', max_length=12)),
-                ('imported_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical article',
-                'verbose_name_plural': 'historical articles',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalStatement',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('direct', 'Direct quote'), ('indirect', 'Indirect quote'), ('claim', 'Claim')], max_length=10)),
-                ('text', models.TextField()),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('prefix', models.CharField(blank=True, max_length=64)),
-                ('suffix', models.CharField(blank=True, max_length=64)),
-                ('anchor', models.CharField(choices=[('found', 'Found in the text'), ('orphaned', 'No longer found in the text')], default='found', max_length=10)),
-                ('speaker_as_printed', models.CharField(blank=True, help_text='The speaker exactly as the article prints it.', max_length=200)),
-                ('review_status', models.CharField(choices=[('suggested', 'Suggested'), ('confirmed', 'Confirmed'), ('rejected', 'Rejected')], default='suggested', max_length=10)),
-                ('published', models.BooleanField(default=False)),
-                ('origin', models.CharField(choices=[('curated', 'Curated by an editor'), ('extracted', 'Suggested by the extractor')], default='curated', max_length=10)),
-                ('confidence', models.FloatField(blank=True, help_text="The extractor's confidence, 0–1.", null=True)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('article', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='curation.article')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('speaker', models.ForeignKey(blank=True, db_constraint=False, help_text='The actor who really said it. Change it only through a reattribution with a reason.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='curation.actor')),
-            ],
-            options={
-                'verbose_name': 'historical statement',
-                'verbose_name_plural': 'historical statements',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical actor",
+                "verbose_name_plural": "historical actors",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Statement',
+            name="HistoricalArticle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('direct', 'Direct quote'), ('indirect', 'Indirect quote'), ('claim', 'Claim')], max_length=10)),
-                ('text', models.TextField()),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('prefix', models.CharField(blank=True, max_length=64)),
-                ('suffix', models.CharField(blank=True, max_length=64)),
-                ('anchor', models.CharField(choices=[('found', 'Found in the text'), ('orphaned', 'No longer found in the text')], default='found', max_length=10)),
-                ('speaker_as_printed', models.CharField(blank=True, help_text='The speaker exactly as the article prints it.', max_length=200)),
-                ('review_status', models.CharField(choices=[('suggested', 'Suggested'), ('confirmed', 'Confirmed'), ('rejected', 'Rejected')], default='suggested', max_length=10)),
-                ('published', models.BooleanField(default=False)),
-                ('origin', models.CharField(choices=[('curated', 'Curated by an editor'), ('extracted', 'Suggested by the extractor')], default='curated', max_length=10)),
-                ('confidence', models.FloatField(blank=True, help_text="The extractor's confidence, 0–1.", null=True)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='statements', to='curation.article')),
-                ('speaker', models.ForeignKey(blank=True, help_text='The actor who really said it. Change it only through a reattribution with a reason.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='statements', to='curation.actor')),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("title", models.CharField(max_length=500)),
+                ("slug", models.SlugField(max_length=200)),
+                ("outlet", models.CharField(blank=True, max_length=200)),
+                ("url", models.URLField(blank=True, max_length=1000)),
+                (
+                    "published_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="The publication date the article gives; left empty when it gives none.",
+                        null=True,
+                    ),
+                ),
+                ("body", models.TextField(help_text="The text exactly as imported; statement offsets point into it.")),
+                (
+                    "import_key",
+                    models.CharField(
+                        db_index=True,
+                        help_text=(
+                            "Where the text came from (a file name or URL); the same source never makes two articles."
+                        ),
+                        max_length=300,
+                    ),
+                ),
+                ("content_hash", models.CharField(db_index=True, help_text="SHA-256 of the body.", max_length=64)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("published", "Published")], default="draft", max_length=12
+                    ),
+                ),
+                ("imported_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['article', 'start', 'id'],
+                "verbose_name": "historical article",
+                "verbose_name_plural": "historical articles",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalStatement",
+            fields=[
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("direct", "Direct quote"), ("indirect", "Indirect quote"), ("claim", "Claim")],
+                        max_length=10,
+                    ),
+                ),
+                ("text", models.TextField()),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                ("prefix", models.CharField(blank=True, max_length=64)),
+                ("suffix", models.CharField(blank=True, max_length=64)),
+                (
+                    "anchor",
+                    models.CharField(
+                        choices=[("found", "Found in the text"), ("orphaned", "No longer found in the text")],
+                        default="found",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "speaker_as_printed",
+                    models.CharField(
+                        blank=True, help_text="The speaker exactly as the article prints it.", max_length=200
+                    ),
+                ),
+                (
+                    "review_status",
+                    models.CharField(
+                        choices=[("suggested", "Suggested"), ("confirmed", "Confirmed"), ("rejected", "Rejected")],
+                        default="suggested",
+                        max_length=10,
+                    ),
+                ),
+                ("published", models.BooleanField(default=False)),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[("curated", "Curated by an editor"), ("extracted", "Suggested by the extractor")],
+                        default="curated",
+                        max_length=10,
+                    ),
+                ),
+                ("confidence", models.FloatField(blank=True, help_text="The extractor's confidence, 0–1.", null=True)),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="curation.article",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "speaker",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The actor who really said it. Change it only through a reattribution with a reason.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="curation.actor",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical statement",
+                "verbose_name_plural": "historical statements",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="Statement",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("direct", "Direct quote"), ("indirect", "Indirect quote"), ("claim", "Claim")],
+                        max_length=10,
+                    ),
+                ),
+                ("text", models.TextField()),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                ("prefix", models.CharField(blank=True, max_length=64)),
+                ("suffix", models.CharField(blank=True, max_length=64)),
+                (
+                    "anchor",
+                    models.CharField(
+                        choices=[("found", "Found in the text"), ("orphaned", "No longer found in the text")],
+                        default="found",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "speaker_as_printed",
+                    models.CharField(
+                        blank=True, help_text="The speaker exactly as the article prints it.", max_length=200
+                    ),
+                ),
+                (
+                    "review_status",
+                    models.CharField(
+                        choices=[("suggested", "Suggested"), ("confirmed", "Confirmed"), ("rejected", "Rejected")],
+                        default="suggested",
+                        max_length=10,
+                    ),
+                ),
+                ("published", models.BooleanField(default=False)),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[("curated", "Curated by an editor"), ("extracted", "Suggested by the extractor")],
+                        default="curated",
+                        max_length=10,
+                    ),
+                ),
+                ("confidence", models.FloatField(blank=True, help_text="The extractor's confidence, 0–1.", null=True)),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="statements", to="curation.article"
+                    ),
+                ),
+                (
+                    "speaker",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The actor who really said it. Change it only through a reattribution with a reason.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="statements",
+                        to="curation.actor",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["article", "start", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ReviewDecision',
+            name="ReviewDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('decision', models.CharField(choices=[('confirmed', 'Confirmed as suggested'), ('edited', 'Confirmed with edits'), ('rejected', 'Rejected')], max_length=10)),
-                ('suggestion', models.JSONField(help_text='The statement as the extractor suggested it.')),
-                ('outcome', models.JSONField(help_text='The statement as the editor left it.')),
-                ('decided_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('editor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('statement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='decisions', to='curation.statement')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[
+                            ("confirmed", "Confirmed as suggested"),
+                            ("edited", "Confirmed with edits"),
+                            ("rejected", "Rejected"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("suggestion", models.JSONField(help_text="The statement as the extractor suggested it.")),
+                ("outcome", models.JSONField(help_text="The statement as the editor left it.")),
+                ("decided_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "editor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "statement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="decisions", to="curation.statement"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-decided_at', '-id'],
+                "ordering": ["-decided_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='SuggestedStatement',
-            fields=[
-            ],
+            name="SuggestedStatement",
+            fields=[],
             options={
-                'verbose_name': 'suggested statement',
-                'proxy': True,
-                'indexes': [],
-                'constraints': [],
+                "verbose_name": "suggested statement",
+                "proxy": True,
+                "indexes": [],
+                "constraints": [],
             },
-            bases=('curation.statement',),
+            bases=("curation.statement",),
         ),
         migrations.CreateModel(
-            name='Tag',
+            name="Tag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
-                ('description', models.TextField(blank=True)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='curation.tag')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
+                ("description", models.TextField(blank=True)),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="curation.tag",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name', 'id'],
+                "ordering": ["name", "id"],
             },
         ),
         migrations.AddField(
-            model_name='statement',
-            name='tags',
-            field=models.ManyToManyField(blank=True, related_name='statements', to='curation.tag'),
+            model_name="statement",
+            name="tags",
+            field=models.ManyToManyField(blank=True, related_name="statements", to="curation.tag"),
         ),
         migrations.CreateModel(
-            name='HistoricalTag',
+            name="HistoricalTag",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(max_length=100)),
-                ('slug', models.SlugField(max_length=100)),
-                ('description', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('parent', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='curation.tag')),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("name", models.CharField(max_length=100)),
+                ("slug", models.SlugField(max_length=100)),
+                ("description", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="curation.tag",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical tag',
-                'verbose_name_plural': 'historical tags',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical tag",
+                "verbose_name_plural": "historical tags",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalStatement_tags',
+            name="HistoricalStatement_tags",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='curation.historicalstatement')),
-                ('statement', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='curation.statement')),
-                ('tag', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='curation.tag')),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="curation.historicalstatement",
+                    ),
+                ),
+                (
+                    "statement",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="curation.statement",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="curation.tag",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalStatement_tags',
+                "verbose_name": "HistoricalStatement_tags",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='TagAlias',
+            name="TagAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100)),
-                ('normalised', models.CharField(db_index=True, editable=False, max_length=100)),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='curation.tag')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100)),
+                ("normalised", models.CharField(db_index=True, editable=False, max_length=100)),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="aliases", to="curation.tag"
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'tag aliases',
-                'ordering': ['name'],
+                "verbose_name_plural": "tag aliases",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='TagSlugRedirect',
+            name="TagSlugRedirect",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('old_slug', models.SlugField(max_length=100, unique=True)),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='slug_redirects', to='curation.tag')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("old_slug", models.SlugField(max_length=100, unique=True)),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="slug_redirects", to="curation.tag"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ActorAlias',
+            name="ActorAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('normalised', models.CharField(db_index=True, editable=False, max_length=200)),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='curation.actor')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200)),
+                ("normalised", models.CharField(db_index=True, editable=False, max_length=200)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="aliases", to="curation.actor"
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'actor aliases',
-                'ordering': ['name'],
-                'constraints': [models.UniqueConstraint(fields=('actor', 'normalised'), name='actor_alias_unique')],
+                "verbose_name_plural": "actor aliases",
+                "ordering": ["name"],
+                "constraints": [models.UniqueConstraint(fields=("actor", "normalised"), name="actor_alias_unique")],
             },
         ),
         migrations.CreateModel(
-            name='ActorRole',
+            name="ActorRole",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('organisation', models.CharField(blank=True, max_length=200)),
-                ('start', models.DateField(blank=True, help_text='Empty when not known.', null=True)),
-                ('end', models.DateField(blank=True, help_text='Empty while the role is held.', null=True)),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='roles', to='curation.actor')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200)),
+                ("organisation", models.CharField(blank=True, max_length=200)),
+                ("start", models.DateField(blank=True, help_text="Empty when not known.", null=True)),
+                ("end", models.DateField(blank=True, help_text="Empty while the role is held.", null=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="roles", to="curation.actor"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['start', 'id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('start__isnull', True), ('end__isnull', True), ('end__gte', models.F('start')), _connector='OR'), name='actor_role_ends_after_start')],
+                "ordering": ["start", "id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("start__isnull", True),
+                            ("end__isnull", True),
+                            ("end__gte", models.F("start")),
+                            _connector="OR",
+                        ),
+                        name="actor_role_ends_after_start",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='AttributionFlag',
+            name="AttributionFlag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(choices=[('speaker_not_introduced', 'Speaker never introduced'), ('role_mismatch', "Title contradicts the actor's roles"), ('conflicting_attribution', 'Same quote, different speakers'), ('unattributed', 'Quote without a speaker')], max_length=32)),
-                ('severity', models.CharField(choices=[('warning', 'Warning'), ('note', 'Note')], default='warning', max_length=10)),
-                ('message', models.TextField()),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('resolved_at', models.DateTimeField(blank=True, null=True)),
-                ('resolution', models.CharField(blank=True, max_length=200)),
-                ('resolved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('suggested_speaker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='curation.actor')),
-                ('statement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='flags', to='curation.statement')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "code",
+                    models.CharField(
+                        choices=[
+                            ("speaker_not_introduced", "Speaker never introduced"),
+                            ("role_mismatch", "Title contradicts the actor's roles"),
+                            ("conflicting_attribution", "Same quote, different speakers"),
+                            ("unattributed", "Quote without a speaker"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                (
+                    "severity",
+                    models.CharField(
+                        choices=[("warning", "Warning"), ("note", "Note")], default="warning", max_length=10
+                    ),
+                ),
+                ("message", models.TextField()),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("resolved_at", models.DateTimeField(blank=True, null=True)),
+                ("resolution", models.CharField(blank=True, max_length=200)),
+                (
+                    "resolved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "suggested_speaker",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="curation.actor",
+                    ),
+                ),
+                (
+                    "statement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="flags", to="curation.statement"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['statement', 'code'],
-                'indexes': [models.Index(fields=['resolved_at', 'statement'], name='flag_open')],
+                "ordering": ["statement", "code"],
+                "indexes": [models.Index(fields=["resolved_at", "statement"], name="flag_open")],
             },
         ),
         migrations.CreateModel(
-            name='AttributionCorrection',
+            name="AttributionCorrection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('speaker_as_printed', models.CharField(blank=True, max_length=200)),
-                ('reason', models.TextField()),
-                ('corrected_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('is_public', models.BooleanField(default=True, help_text='Shown to readers as a correction notice.')),
-                ('editor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='attribution_corrections', to=settings.AUTH_USER_MODEL)),
-                ('from_actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='corrections_from', to='curation.actor')),
-                ('to_actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='corrections_to', to='curation.actor')),
-                ('statement', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='corrections', to='curation.statement')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("speaker_as_printed", models.CharField(blank=True, max_length=200)),
+                ("reason", models.TextField()),
+                ("corrected_at", models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                ("is_public", models.BooleanField(default=True, help_text="Shown to readers as a correction notice.")),
+                (
+                    "editor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="attribution_corrections",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "from_actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="corrections_from",
+                        to="curation.actor",
+                    ),
+                ),
+                (
+                    "to_actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="corrections_to",
+                        to="curation.actor",
+                    ),
+                ),
+                (
+                    "statement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="corrections", to="curation.statement"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-corrected_at', '-id'],
-                'indexes': [models.Index(fields=['statement', 'corrected_at'], name='correction_statement')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('from_actor', models.F('to_actor')), _negated=True), name='correction_changes_speaker'), models.CheckConstraint(condition=models.Q(('reason', ''), _negated=True), name='correction_has_reason')],
+                "ordering": ["-corrected_at", "-id"],
+                "indexes": [models.Index(fields=["statement", "corrected_at"], name="correction_statement")],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("from_actor", models.F("to_actor")), _negated=True),
+                        name="correction_changes_speaker",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("reason", ""), _negated=True), name="correction_has_reason"
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='tag',
-            constraint=models.CheckConstraint(condition=models.Q(('parent', models.F('id')), _negated=True), name='tag_not_own_parent'),
+            model_name="tag",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("parent", models.F("id")), _negated=True), name="tag_not_own_parent"
+            ),
         ),
         migrations.AddIndex(
-            model_name='statement',
-            index=models.Index(fields=['article', 'start'], name='statement_article_start'),
+            model_name="statement",
+            index=models.Index(fields=["article", "start"], name="statement_article_start"),
         ),
         migrations.AddIndex(
-            model_name='statement',
-            index=models.Index(fields=['speaker', '-id'], name='statement_speaker'),
+            model_name="statement",
+            index=models.Index(fields=["speaker", "-id"], name="statement_speaker"),
         ),
         migrations.AddIndex(
-            model_name='statement',
-            index=models.Index(fields=['review_status', 'published'], name='statement_review'),
+            model_name="statement",
+            index=models.Index(fields=["review_status", "published"], name="statement_review"),
         ),
         migrations.AddConstraint(
-            model_name='statement',
-            constraint=models.CheckConstraint(condition=models.Q(('start__lt', models.F('end'))), name='statement_start_before_end'),
+            model_name="statement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("start__lt", models.F("end"))), name="statement_start_before_end"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='statement',
-            constraint=models.UniqueConstraint(fields=('article', 'start', 'end'), name='statement_unique_span'),
+            model_name="statement",
+            constraint=models.UniqueConstraint(fields=("article", "start", "end"), name="statement_unique_span"),
         ),
         migrations.AddConstraint(
-            model_name='tagalias',
-            constraint=models.UniqueConstraint(fields=('tag', 'normalised'), name='tag_alias_unique'),
+            model_name="tagalias",
+            constraint=models.UniqueConstraint(fields=("tag", "normalised"), name="tag_alias_unique"),
         ),
     ]

@@ -15,7 +15,10 @@ def count_public_statements(apps, schema_editor):
     def count(relation):
         statements = public.filter(**{relation: OuterRef("pk")}).order_by().values(relation)
         return Coalesce(
-            Subquery(statements.annotate(total=Count("pk", distinct=True)).values("total"), output_field=IntegerField()), 0
+            Subquery(
+                statements.annotate(total=Count("pk", distinct=True)).values("total"), output_field=IntegerField()
+            ),
+            0,
         )
 
     Actor.objects.update(public_statement_count=count("speaker"))
@@ -23,30 +26,29 @@ def count_public_statements(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('curation', '0003_search_indexes'),
+        ("curation", "0003_search_indexes"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='actor',
-            name='public_statement_count',
+            model_name="actor",
+            name="public_statement_count",
             field=models.PositiveIntegerField(default=0, editable=False),
         ),
         migrations.AddField(
-            model_name='historicalactor',
-            name='public_statement_count',
+            model_name="historicalactor",
+            name="public_statement_count",
             field=models.PositiveIntegerField(default=0, editable=False),
         ),
         migrations.AddField(
-            model_name='historicaltag',
-            name='public_statement_count',
+            model_name="historicaltag",
+            name="public_statement_count",
             field=models.PositiveIntegerField(default=0, editable=False),
         ),
         migrations.AddField(
-            model_name='tag',
-            name='public_statement_count',
+            model_name="tag",
+            name="public_statement_count",
             field=models.PositiveIntegerField(default=0, editable=False),
         ),
         migrations.RunPython(count_public_statements, migrations.RunPython.noop),

@@ -20,20 +20,26 @@ MARK_RE = re.compile(r"\[\[([^|\]]*)\|(direct|indirect|claim)\|([^:\]]*)::(.*?)\
 def build_article(published_on: str, source: str) -> dict:
     text, quotes, position = [], [], 0
     for match in MARK_RE.finditer(source):
-        text.append(source[position:match.start()])
+        text.append(source[position : match.start()])
         start = sum(len(part) for part in text)
         statement = match.group(4)
         text.append(statement)
         speaker = match.group(1) or None
-        quotes.append({"quote": statement, "start": start, "end": start + len(statement),
-                       "speaker": speaker, "kind": match.group(2),
-                       "speaker_as_printed": match.group(3)})
+        quotes.append(
+            {
+                "quote": statement,
+                "start": start,
+                "end": start + len(statement),
+                "speaker": speaker,
+                "kind": match.group(2),
+                "speaker_as_printed": match.group(3),
+            }
+        )
         position = match.end()
     text.append(source[position:])
     clean = "".join(text)
-    assert all(clean[q["start"]:q["end"]] == q["quote"] for q in quotes)
-    return {"text": clean, "published_on": None if published_on == "-" else published_on,
-            "quotes": quotes}
+    assert all(clean[q["start"] : q["end"]] == q["quote"] for q in quotes)
+    return {"text": clean, "published_on": None if published_on == "-" else published_on, "quotes": quotes}
 
 
 def main() -> None:

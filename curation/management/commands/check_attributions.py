@@ -64,6 +64,6 @@ def _as_table(flags) -> str:
     # The message, last, is left unpadded: it is long and the table stays readable in a terminal.
     widths = [max(len(row[index]) for row in [header, *rows]) for index in range(len(header) - 1)]
     return "\n".join(
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1]
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[-1]
         for row in [header, *rows]
     )

@@ -48,9 +48,14 @@ def _share(value: float, right: int, out_of: int) -> str:
 def _evaluation_row(name, evaluation) -> tuple[str, ...]:
     flags = _share(evaluation.flag_precision, evaluation.flags_right, evaluation.flags_raised)
     return (
-        name, str(evaluation.gold), str(evaluation.predicted), f"{evaluation.precision:.3f}",
-        f"{evaluation.recall:.3f}", f"{evaluation.f1:.3f}",
-        _share(evaluation.speaker_accuracy, evaluation.speakers_right, evaluation.matched), flags,
+        name,
+        str(evaluation.gold),
+        str(evaluation.predicted),
+        f"{evaluation.precision:.3f}",
+        f"{evaluation.recall:.3f}",
+        f"{evaluation.f1:.3f}",
+        _share(evaluation.speaker_accuracy, evaluation.speakers_right, evaluation.matched),
+        flags,
     )
 
 
@@ -62,8 +67,12 @@ def _decisions_row(errors) -> tuple[str, ...]:
         errors.write(f"Editors' decisions not read: {problem}")
         return ("editors' decisions", "", "", "-", "", "", "-", "-")
     return (
-        "editors' decisions", "", str(scores.decided),
-        _share(scores.precision, scores.kept, scores.decided), "", "",
+        "editors' decisions",
+        "",
+        str(scores.decided),
+        _share(scores.precision, scores.kept, scores.decided),
+        "",
+        "",
         _share(scores.speaker_accuracy, scores.speakers_kept, scores.kept),
         _share(scores.flag_precision, scores.flags_followed, scores.flags_decided),
     )
@@ -71,14 +80,20 @@ def _decisions_row(errors) -> tuple[str, ...]:
 
 def _table(rows) -> str:
     widths = [max(len(row[index]) for row in [COLUMNS, *rows]) for index in range(len(COLUMNS))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in [COLUMNS, *rows]]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)).rstrip()
+        for row in [COLUMNS, *rows]
+    ]
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(lines)
 
 
 def _details(name, evaluation) -> str:
     lines = [f"{name}:"]
-    for label, values in (("missed", evaluation.missed), ("spurious", evaluation.spurious),
-                          ("wrong speaker", evaluation.wrong_speakers)):
+    for label, values in (
+        ("missed", evaluation.missed),
+        ("spurious", evaluation.spurious),
+        ("wrong speaker", evaluation.wrong_speakers),
+    ):
         lines += [f"  {label}: {value}" for value in values]
     return "\n".join(lines)

@@ -6,10 +6,15 @@ from curation.transfer import curation_export
 
 
 class Command(BaseCommand):
-    help = "Write the whole editorial state (articles, actors, tags, statements, corrections, flags, decisions) as versioned JSON."
+    help = (
+        "Write the whole editorial state (articles, actors, tags, statements, corrections, flags, decisions) "
+        "as versioned JSON."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("output", nargs="?", default="-", help="File to write; - (the default) for standard output.")
+        parser.add_argument(
+            "output", nargs="?", default="-", help="File to write; - (the default) for standard output."
+        )
 
     def handle(self, *args, output, **options):
         document = curation_export()

@@ -39,16 +39,19 @@ class Command(BaseCommand):
                 raise CommandError(f"No article with the slug “{article}”.")
         actors = known_actors()
         done = stored = skipped = 0
-        progress = tqdm(articles.iterator(chunk_size=200), total=articles.count(), unit=" articles",
-                        disable=no_progress, file=sys.stderr)
+        progress = tqdm(
+            articles.iterator(chunk_size=200),
+            total=articles.count(),
+            unit=" articles",
+            disable=no_progress,
+            file=sys.stderr,
+        )
         for each in progress:
             suggestions = article_suggest(article=each, actors=actors)
             stored += len(suggestions)
             skipped += suggestions.skipped
             done += 1
-        self.stdout.write(
-            f"{done} articles, {stored} suggestions stored, {skipped} skipped as duplicates."
-        )
+        self.stdout.write(f"{done} articles, {stored} suggestions stored, {skipped} skipped as duplicates.")
 
     def extract_lines(self, lines, *, no_actors: bool) -> None:
         actors = () if no_actors else known_actors()

@@ -18,7 +18,9 @@ class Command(BaseCommand):
         parser.add_argument("--articles", type=int, required=True, help="How many articles to generate.")
         parser.add_argument("--seed", type=int, default=0, help="The same seed gives the same archive.")
         parser.add_argument(
-            "--batch-size", type=int, default=1000,
+            "--batch-size",
+            type=int,
+            default=1000,
             help="Articles generated and written at a time; memory grows with it, not with --articles.",
         )
         parser.add_argument("--append", action="store_true", help="Add to an archive that is not empty.")

@@ -29,7 +29,9 @@ class Command(BaseCommand):
         for outcome in outcomes:
             stream = self.stderr if outcome.status == ImportOutcome.REFUSED else self.stdout
             stream.write(outcome.line())
-        counts = {status: sum(1 for outcome in outcomes if outcome.status == status) for status in ImportOutcome.STATUSES}
+        counts = {
+            status: sum(1 for outcome in outcomes if outcome.status == status) for status in ImportOutcome.STATUSES
+        }
         self.stdout.write(
             f"{counts[ImportOutcome.IMPORTED]} imported, {counts[ImportOutcome.SKIPPED]} already there, "
             f"{counts[ImportOutcome.REFUSED]} refused."

@@ -6,7 +6,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from curation import selectors
-from curation.templatetags.desk import correction_text
+from curation.wording import correction_text
 
 FEED_LENGTH = 50
 
@@ -29,7 +29,7 @@ class CorrectionsFeed(Feed):
         return reverse("curation:correction-list")
 
     def items(self):
-        return selectors.corrections_listing()[:FEED_LENGTH]
+        return selectors.correction_notices()[:FEED_LENGTH]
 
     def item_title(self, correction):
         quote = correction.statement.text

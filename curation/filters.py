@@ -1,4 +1,4 @@
-"""The filter forms of the public pages.
+"""The filter forms of the public pages (the API's FilterSets are in ``curation/api/filters.py``).
 
 Bad input (an unknown actor or topic, an impossible date, a range that ends
 before it starts) becomes a form error the page shows, never a server error.
@@ -53,7 +53,7 @@ class ArticleFilterForm(forms.Form):
         return cleaned
 
 
-class ArticleFilter(django_filters.FilterSet):
+class ArticlePageFilter(django_filters.FilterSet):
     outlet = django_filters.ChoiceFilter(
         choices=[],  # filled per request in __init__
         empty_label="Any outlet",
@@ -112,7 +112,7 @@ def _canonical_tag(data, tags_by_slug):
     return data
 
 
-class ActorFilter(django_filters.FilterSet):
+class ActorPageFilter(django_filters.FilterSet):
     name = django_filters.CharFilter(label="Name", method="filter_name", max_length=SEARCH_LENGTH_AT_MOST)
     kind = django_filters.ChoiceFilter(label="Kind", choices=Actor.Kind.choices, empty_label="People and organisations")
 
@@ -121,9 +121,7 @@ class ActorFilter(django_filters.FilterSet):
         fields = ["name", "kind"]
 
     def filter_name(self, queryset, name, value):
-        for word in value.split():
-            queryset = selectors.actors_matching(queryset, word)
-        return queryset
+        return selectors.actors_matching(queryset, value)
 
 
 class SearchForm(forms.Form):

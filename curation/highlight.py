@@ -1,8 +1,11 @@
-"""Turn an article body and statement spans into escaped HTML.
+"""An article's text with its statements marked, as escaped HTML; no ORM, no Django.
 
-Pure Python: text and offsets in, an HTML string out; no ORM, no Django.
-Every character of the body is escaped here, so the caller may mark the
-result safe.
+Two renderings of one cut: readers get paragraphs with each statement marked
+and linked (``highlight``); editors get the text with each statement
+numbered and shaded by how many statements cover it (``highlight_numbered``).
+Statements may nest or overlap, and HTML elements cannot, so the text is cut
+at every statement boundary. Every character of the body is escaped here, so
+the caller may mark the result safe.
 """
 
 import re
@@ -18,20 +21,31 @@ CLOSING_QUOTES = "\u201d\u2019\u00bb\"'"
 PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 
 
+# Beyond three layers the shades stop being told apart.
+DEEPEST_SHADE = 3
+
+
 @dataclass(frozen=True)
 class Span:
-    """One statement to highlight: where it is and where its link goes."""
+    """One statement to mark: where it is, where its link goes and what the link says.
+
+    ``anchor`` is the element id readers' pages jump to; ``number`` is the
+    statement's number on the editor's page.
+    """
 
     start: int
     end: int
     anchor: str
     href: str
     label: str
+    number: int = 0
 
 
-def span_fits(body: str, start: int, end: int, text: str) -> bool:
-    """Return True when ``body[start:end]`` is still exactly ``text``."""
-    return 0 <= start < end <= len(body) and body[start:end] == text
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    covering: tuple[Span, ...]
+    opening: tuple[Span, ...]
 
 
 def paragraph_ranges(body: str) -> list[tuple[int, int]]:
@@ -57,7 +71,7 @@ def _trimmed(body: str, span: Span) -> Span | None:
         end -= 1
     if start >= end:
         return None
-    return Span(start, end, span.anchor, span.href, span.label)
+    return Span(start, end, span.anchor, span.href, span.label, span.number)
 
 
 def _text(body: str, start: int, end: int) -> str:
@@ -146,3 +160,35 @@ def quote_in_context(body: str, start: int, end: int, width: int = 240) -> str:
     gap_before = " " if start > left and body[start - 1].isspace() else ""
     gap_after = " " if right > end and body[end].isspace() else ""
     return f"{before}{gap_before}<mark>{_squeeze(body[start:end])}</mark>{gap_after}{after}"
+
+
+def cut(body: str, spans: list[Span]) -> list[Piece]:
+    """Cut ``body`` at every span boundary; each piece knows the spans covering it."""
+    boundaries = sorted({0, len(body), *(span.start for span in spans), *(span.end for span in spans)})
+    pieces = []
+    for start, end in zip(boundaries, boundaries[1:], strict=False):
+        covering = tuple(span for span in spans if span.start <= start and end <= span.end)
+        opening = tuple(span for span in spans if span.start == start)
+        pieces.append(Piece(body[start:end], covering, opening))
+    return pieces
+
+
+def highlight_numbered(body: str, spans: list[Span]) -> str:
+    """Return the body as HTML with each statement marked and numbered, for editors."""
+    parts = []
+    for piece in cut(body, spans):
+        for span in piece.opening:
+            parts.append(
+                f'<a class="statement-number" href="{escape(span.href)}" title="{escape(span.label)}">{span.number}</a>'
+            )
+        parts.append(_numbered_mark(piece) if piece.covering else escape(piece.text))
+    return "".join(parts)
+
+
+def _numbered_mark(piece: Piece) -> str:
+    numbers = " ".join(str(span.number) for span in piece.covering)
+    titles = " / ".join(span.label for span in piece.covering)
+    return (
+        f'<mark class="statement-text shade-{min(len(piece.covering), DEEPEST_SHADE)}" '
+        f'data-statements="{numbers}" title="{escape(titles)}">{escape(piece.text)}</mark>'
+    )

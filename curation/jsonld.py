@@ -8,7 +8,7 @@ full URL, usually ``request.build_absolute_uri``.
 from collections.abc import Callable
 
 from curation.models import Actor
-from curation.templatetags.desk import correction_text
+from curation.wording import correction_text
 
 CONTEXT = "https://schema.org"
 

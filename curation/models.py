@@ -62,7 +62,7 @@ class Article(models.Model):
 
 
 class KeepsPublicStatementCount:
-    """For models with a ``public_statement_count`` that only curation.counts writes."""
+    """For models with a ``public_statement_count`` that only curation.services.counts writes."""
 
     def save(self, *args, **kwargs):
         # A form holding an older copy of this row must not write its stale
@@ -95,7 +95,7 @@ class Actor(KeepsPublicStatementCount, models.Model):
     slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.PERSON)
     description = models.TextField(blank=True)
-    # Don't set this by hand: curation.counts keeps it equal to the number of
+    # Don't set this by hand: curation.services.counts keeps it equal to the number of
     # public statements attributed to the actor.
     public_statement_count = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
@@ -191,7 +191,7 @@ class Tag(KeepsPublicStatementCount, models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
     description = models.TextField(blank=True)
-    # Don't set this by hand: curation.counts keeps it equal to the number of
+    # Don't set this by hand: curation.services.counts keeps it equal to the number of
     # public statements tagged with this tag itself (not its children).
     public_statement_count = models.PositiveIntegerField(default=0, editable=False)
 

@@ -11,11 +11,12 @@ from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 
 from curation import jsonld, selectors
-from curation.filters import ActorFilter, ArticleFilter, SearchForm
-from curation.highlight import Span, highlight, quote_in_context, span_fits
+from curation.anchoring import span_fits
+from curation.filters import ActorPageFilter, ArticlePageFilter, SearchForm
+from curation.highlight import Span, highlight, quote_in_context
 from curation.models import Statement, Tag
-from curation.templatetags.desk import statement_label
 from curation.timeline import month_series, timeline_summary, timeline_svg
+from curation.wording import statement_label
 
 PAGE_SIZE = 20
 ACTOR_PAGE_SIZE = 50
@@ -60,13 +61,13 @@ def home(request):
         "section": "home",
         "articles": selectors.articles_listing()[:5],
         "statements": selectors.statements_listing()[:6],
-        "corrections": selectors.corrections_listing()[:5],
+        "corrections": selectors.correction_notices()[:5],
     }
     return render(request, "curation/home.html", context)
 
 
 def article_list(request):
-    article_filter = ArticleFilter(request.GET, queryset=selectors.articles_listing())
+    article_filter = ArticlePageFilter(request.GET, queryset=selectors.articles_listing())
     # With a filter in error, a list would answer a question nobody asked.
     page = _page(request, article_filter.qs) if article_filter.is_valid() else None
     return render(
@@ -112,7 +113,7 @@ def article_detail(request, slug):
 
 
 def actor_list(request):
-    actor_filter = ActorFilter(request.GET, queryset=selectors.actors_listing())
+    actor_filter = ActorPageFilter(request.GET, queryset=selectors.actors_listing())
     page = _page(request, actor_filter.qs, ACTOR_PAGE_SIZE) if actor_filter.is_valid() else None
     return render(request, "curation/actor_list.html", {"section": "actors", "filter": actor_filter, "page": page})
 
@@ -184,7 +185,7 @@ def tag_detail(request, slug):
 
 
 def correction_list(request):
-    context = {"section": "corrections", "page": _page(request, selectors.corrections_listing())}
+    context = {"section": "corrections", "page": _page(request, selectors.correction_notices())}
     return render(request, "curation/correction_list.html", context)
 
 

@@ -1,9 +1,10 @@
 """Shared personas and data: an editor, a reader, an anonymous visitor, the seeds."""
 
 import os
-from pathlib import Path
 
 import pytest
+
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
 
 # Django imports stay inside the fixtures so that the pure-Python tests
 # (extraction, parsing) also run without Django configured.
@@ -59,7 +60,7 @@ def seeded(db):
     """The seed articles with their curation and the Abadi correction."""
     from django.conf import settings
 
-    from curation.seeding import seeds_load
+    from curation.services import seeds_load
 
     return seeds_load(seeds_dir=settings.CURATION_SEEDS_DIR)
 
@@ -69,21 +70,46 @@ def seeded_as_published(db):
     """The seed articles as printed, before any correction."""
     from django.conf import settings
 
-    from curation.seeding import seeds_load
+    from curation.services import seeds_load
 
     return seeds_load(seeds_dir=settings.CURATION_SEEDS_DIR, as_published=True)
 
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+@pytest.fixture
+def api(client):
+    """An anonymous API client with a fresh rate-limit budget.
+
+    The limit counts requests per address in the cache, which outlives a
+    single test; without a fresh start a long run would answer 429.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+    return client
+
+
+@pytest.fixture
+def unpublished(seeded):
+    """Statements and an article readers must never see, next to the seeds."""
+    from tests.support.builders import unpublished_build
+
+    return unpublished_build()
+
+
+@pytest.fixture
+def archive(db, editor):
+    """A bulk archive of 101 public statements, enough for a page of 100 and more."""
+    from tests.support.builders import archive_build
+
+    return archive_build(101, editor)
+
+
+@pytest.fixture
+def hostile(editor):
+    """A published article, its actors, tags, statements and a correction, all carrying hostile text."""
+    from tests.support.hostile import hostile_build
+
+    return hostile_build(editor)
 
 
 @pytest.fixture
@@ -110,11 +136,3 @@ def browser_page(live_server):
         yield page
         context.close()
         browser.close()
-
-
-def save_screenshot(page, name: str) -> Path:
-    """Keep a screenshot as a test artifact in test-artifacts/."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path

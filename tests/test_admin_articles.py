@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from curation.importing import ParsedArticle
+from curation.importing.parsing import ParsedArticle
 from curation.models import Article, AttributionFlag, Statement
 from curation.services import article_import, statement_create
-from tests.test_admin_statements import form_data
+from tests.support.admin import form_data
 
 CHANGELIST = "admin:curation_article_changelist"
 

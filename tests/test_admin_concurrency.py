@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from curation.models import Actor, AttributionCorrection, Statement
-from tests.test_admin_statements import form_data
+from tests.support.admin import form_data
 
 
 @pytest.fixture
@@ -77,7 +77,7 @@ def test_it_refuses_a_form_opened_before_a_bulk_action(editor_client, carol_clie
 def test_it_rolls_back_a_save_that_loses_the_race_after_the_form_check(
     editor_client, carol_client, abadi_quote, monkeypatch
 ):
-    from curation.forms import StatementChangeForm
+    from curation.admin.forms import StatementChangeForm
 
     url = reverse("admin:curation_statement_change", args=[abadi_quote.pk])
     carol_form = form_data(carol_client.get(url))

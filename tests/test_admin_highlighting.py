@@ -1,10 +1,10 @@
 """Marking statements in an article's text: nested and overlapping spans, escaped text."""
 
-from curation.admin.highlighting import Span, cut, render
+from curation.highlight import Span, cut, highlight_numbered
 
 
 def span(number, start, end):
-    return Span(number=number, start=start, end=end, description=f"statement {number}", url=f"/s/{number}/")
+    return Span(start, end, anchor=f"s{number}", href=f"/s/{number}/", label=f"statement {number}", number=number)
 
 
 def test_it_marks_nested_statements_piece_by_piece():
@@ -23,7 +23,7 @@ def test_it_marks_nested_statements_piece_by_piece():
 
 
 def test_it_marks_overlapping_statements_without_overlapping_elements():
-    html = render("abcdefghij", [span(1, 0, 6), span(2, 4, 10)])
+    html = highlight_numbered("abcdefghij", [span(1, 0, 6), span(2, 4, 10)])
     assert html == (
         '<a class="statement-number" href="/s/1/" title="statement 1">1</a>'
         '<mark class="statement-text shade-1" data-statements="1" title="statement 1">abcd</mark>'
@@ -34,10 +34,10 @@ def test_it_marks_overlapping_statements_without_overlapping_elements():
 
 
 def test_it_escapes_the_article_text():
-    html = render('<script>alert("x")</script> & more', [span(1, 0, 8)])
+    html = highlight_numbered('<script>alert("x")</script> & more', [span(1, 0, 8)])
     assert "<script>" not in html
     assert "&lt;script&gt;" in html and "&amp; more" in html
 
 
 def test_it_returns_the_plain_escaped_text_without_statements():
-    assert render("Tom & Jerry", []) == "Tom &amp; Jerry"
+    assert highlight_numbered("Tom & Jerry", []) == "Tom &amp; Jerry"

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from curation.models import Actor, AttributionCorrection, Statement
-from tests.test_admin_statements import form_data
+from tests.support.admin import form_data
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
 from curation.models import Actor, AttributionCorrection, AttributionFlag, ReviewDecision, Statement, Tag
-from tests.test_admin_statements import form_data
+from tests.support.admin import form_data
 
 QUEUE = "admin:curation_suggestedstatement_changelist"
 

@@ -3,7 +3,7 @@
 import pytest
 
 from curation.models import Article, Statement
-from tests.test_api_support import all_pages, api, archive, results, slugs, unpublished  # noqa: F401 (fixtures)
+from tests.support.api import all_pages, results, slugs
 
 URL = "/api/v1/articles/"
 ABADI_ARTICLE = "jaafari-calls-for-international-efforts-against-terrorism"

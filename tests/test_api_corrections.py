@@ -4,7 +4,7 @@ import pytest
 
 from curation.models import Actor, AttributionCorrection, Statement
 from curation.services import statement_reattribute
-from tests.test_api_support import api, archive, results, unpublished  # noqa: F401 (fixtures)
+from tests.support.api import results
 
 URL = "/api/v1/corrections/"
 

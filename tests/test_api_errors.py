@@ -3,7 +3,7 @@
 import pytest
 
 from curation.api import views
-from tests.test_api_support import api, cursor_forge, results  # noqa: F401 (fixtures)
+from tests.support.api import cursor_forge
 
 STATEMENTS = "/api/v1/statements/"
 
@@ -36,7 +36,7 @@ def assert_names_parameter(response, parameter: str):
     ],
 )
 def test_it_answers_400_naming_the_bad_statement_parameter(api, seeded, parameter, value):
-    from tests.test_api_support import unpublished_build
+    from tests.support.builders import unpublished_build
 
     unpublished_build()
     assert_names_parameter(api.get(STATEMENTS, {parameter: value}), parameter)

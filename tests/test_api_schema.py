@@ -3,7 +3,7 @@
 import pytest
 from drf_spectacular.validation import validate_schema
 
-from tests.test_api_support import PUBLIC_FIELDS_OF_A_STATEMENT, api  # noqa: F401 (fixtures)
+from tests.support.api import PUBLIC_FIELDS_OF_A_STATEMENT
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ from schemathesis.generation import GenerationMode
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from config.wsgi import application
-from tests.test_hostile_text import hostile  # noqa: F401 (fixture)
 
 EXAMPLES_PER_OPERATION = 25
 

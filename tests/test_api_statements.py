@@ -6,15 +6,7 @@ import pytest
 
 from curation.models import ActorSlugRedirect, Article, AttributionCorrection, Statement, Tag
 from curation.selectors import tag_descendant_ids
-from tests.test_api_support import (  # noqa: F401 (fixtures)
-    PUBLIC_FIELDS_OF_A_STATEMENT,
-    all_pages,
-    api,
-    archive,
-    ids,
-    results,
-    unpublished,
-)
+from tests.support.api import PUBLIC_FIELDS_OF_A_STATEMENT, all_pages, ids, results
 
 URL = "/api/v1/statements/"
 ABADI_ARTICLE = "jaafari-calls-for-international-efforts-against-terrorism"

@@ -14,7 +14,7 @@ import pytest
 from django.core.cache import cache
 from django.test import override_settings
 
-from tests.test_api_support import api, cursor_forge  # noqa: F401 (fixtures)
+from tests.support.api import cursor_forge
 
 pytestmark = pytest.mark.django_db
 

@@ -3,10 +3,10 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from curation.attribution import article_suggest, attribution_flags_refresh, known_actors
-from curation.importing import parse_article
+from curation.importing.parsing import parse_article
 from curation.models import Actor, ActorAlias, ActorRole, Article, AttributionFlag, Statement
-from curation.services import article_import, statement_create
+from curation.selectors import known_actors
+from curation.services import article_import, article_suggest, attribution_flags_refresh, statement_create
 
 REPEATED_WARNING = "The terrorist cells that survived in the desert are regrouping and must be hunted down"
 

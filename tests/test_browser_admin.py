@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from curation.models import AttributionCorrection, Statement
-from tests.conftest import save_screenshot
+from tests.support.browser import save_screenshot
 
 pytestmark = pytest.mark.browser
 

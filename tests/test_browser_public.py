@@ -3,7 +3,7 @@
 import pytest
 
 from curation.models import Statement
-from tests.conftest import save_screenshot
+from tests.support.browser import save_screenshot
 
 pytestmark = pytest.mark.browser
 

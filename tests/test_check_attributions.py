@@ -69,7 +69,7 @@ def test_it_resolves_the_open_abadi_flag_once_an_editor_corrects_it(seeded_as_pu
 def test_it_raises_no_speaker_warning_on_correctly_attributed_quotes(db, as_published):
     from django.conf import settings
 
-    from curation.seeding import seeds_load
+    from curation.services import seeds_load
 
     seeds_load(seeds_dir=settings.CURATION_SEEDS_DIR, as_published=as_published)
     check()

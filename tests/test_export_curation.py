@@ -4,26 +4,16 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from curation.models import Actor, Article, AttributionCorrection, Statement
-from curation.transfer import curation_export, curation_restore
+from curation.models import Actor, Article
+from curation.selectors import curation_export
+from curation.services import curation_restore
+from tests.support.builders import empty_desk
 
 
 def export_text():
     out = io.StringIO()
     call_command("export_curation", stdout=out)
     return out.getvalue()
-
-
-def empty_desk():
-    """Remove every editorial row, corrections first since they protect statements."""
-    AttributionCorrection.objects.all().delete()
-    Statement.objects.all().delete()
-    Article.objects.all().delete()
-    Actor.objects.all().delete()
-    from curation.models import Tag
-
-    Tag.objects.update(parent=None)
-    Tag.objects.all().delete()
 
 
 def test_it_round_trips_to_an_identical_export(seeded, tmp_path):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from curation.importing import parse_article
+from curation.importing.parsing import parse_article
 from curation.models import Actor, Statement
 from curation.services import article_import
 

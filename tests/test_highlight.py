@@ -1,6 +1,7 @@
 """The article text with its statements marked: pure, no database."""
 
-from curation.highlight import Span, highlight, paragraph_ranges, quote_in_context, span_fits
+from curation.anchoring import span_fits
+from curation.highlight import Span, highlight, paragraph_ranges, quote_in_context
 
 
 def span(body, text, anchor="statement-1", label="Someone, direct quote"):

@@ -114,7 +114,7 @@ def test_it_names_a_missing_path(db, tmp_path):
 
 
 def test_it_imports_a_json_lines_file_larger_than_one_article_may_be(db, tmp_path):
-    from curation.importing import MAX_ARTICLE_BYTES
+    from curation.importing.parsing import MAX_ARTICLE_BYTES
 
     body = "The envoy said talks resume. " * 1000
     count = MAX_ARTICLE_BYTES // len(body) + 5
@@ -127,7 +127,7 @@ def test_it_imports_a_json_lines_file_larger_than_one_article_may_be(db, tmp_pat
 
 
 def test_it_refuses_one_article_over_the_limit_inside_json_lines(db, tmp_path):
-    from curation.importing import MAX_ARTICLE_BYTES
+    from curation.importing.parsing import MAX_ARTICLE_BYTES
 
     lines = [
         json.dumps({"title": "Fine", "body": "The envoy said talks resume."}),

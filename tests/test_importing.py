@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from curation.importing import ImportRefused, decode_article, parse_article
+from curation.importing.parsing import ImportRefused, decode_article, parse_article
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from curation.models import Actor, ActorSlugRedirect, Statement
-from tests.test_page_support import make_actor, make_article, make_quoted_articles, make_statement
+from tests.support.builders import make_actor, make_article, make_quoted_articles, make_statement
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from curation.models import Actor, Tag
-from tests.test_page_support import make_article, make_quoted_articles
+from tests.support.builders import make_article, make_quoted_articles
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from curation.models import Statement
-from tests.test_page_support import make_actor, make_article, make_statement
+from tests.support.builders import make_actor, make_article, make_statement
 
 pytestmark = pytest.mark.django_db
 

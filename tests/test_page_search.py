@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 
 from curation.models import Statement
-from tests.test_page_support import make_actor, make_article, make_quoted_articles, make_statement
+from tests.support.builders import make_actor, make_article, make_quoted_articles, make_statement
 
 pytestmark = pytest.mark.django_db
 

@@ -3,11 +3,11 @@
 import pytest
 from django.core.management import call_command
 
-from curation.counts import public_counts_rebuild
 from curation.models import Actor, Article, Statement, Tag
 from curation.services import (
     actor_merge,
     article_update,
+    public_counts_rebuild,
     statement_reattribute,
     statements_add_tags,
     statements_remove_tags,

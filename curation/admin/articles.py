@@ -1,35 +1,19 @@
 """Articles in the admin: the list with counts, and the text with its statements highlighted."""
 
 from django.contrib import admin, messages
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import OuterRef
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from curation import services
-from curation.admin import highlighting
 from curation.admin.base import HistoryAdmin, count_of, plural
-from curation.admin.statements import YesNoFilter, shorten
-from curation.forms import ArticleForm
-from curation.importing import ParsedArticle
+from curation.admin.display import shorten
+from curation.admin.filters import ArticleOpenFlagFilter, DatedFilter
+from curation.admin.forms import ArticleForm
+from curation.highlight import Span, highlight_numbered
+from curation.importing.parsing import ParsedArticle
 from curation.models import Article, AttributionFlag, Statement
-
-
-class ArticleOpenFlagFilter(YesNoFilter):
-    title = "open flags"
-    parameter_name = "flagged"
-
-    def condition(self):
-        return Exists(AttributionFlag.objects.filter(statement__article=OuterRef("pk"), resolved_at__isnull=True))
-
-
-class DatedFilter(YesNoFilter):
-    # The date hierarchy cannot show articles without a date; editors must
-    # find them to fill the date in.
-    title = "has a date"
-    parameter_name = "dated"
-
-    def condition(self):
-        return Q(published_on__isnull=False)
 
 
 class StatementInline(admin.TabularInline):
@@ -141,17 +125,19 @@ class ArticleAdmin(HistoryAdmin):
     def highlighted_text(self, article):
         anchored, _ = self._statements_by_anchor(article)
         spans = [
-            highlighting.Span(
-                number=number,
+            Span(
                 start=statement.start,
                 end=statement.end,
-                description=f"{number}. {statement.get_kind_display()} — {statement.speaker or 'no speaker'} "
+                anchor=f"statement-{statement.pk}",
+                href=reverse("admin:curation_statement_change", args=[statement.pk]),
+                label=f"{number}. {statement.get_kind_display()} — {statement.speaker or 'no speaker'} "
                 f"({statement.get_review_status_display().lower()})",
-                url=reverse("admin:curation_statement_change", args=[statement.pk]),
+                number=number,
             )
             for number, statement in anchored
         ]
-        return format_html('<div class="article-text">{}</div>', highlighting.render(article.body, spans))
+        # highlight_numbered() escapes every character of the body and every label.
+        return format_html('<div class="article-text">{}</div>', mark_safe(highlight_numbered(article.body, spans)))
 
     @admin.display(description="not found in the text")
     def orphaned_statements(self, article):

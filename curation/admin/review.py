@@ -1,7 +1,5 @@
 """The review queue: the extractor's suggestions, the checks' flags, and the decisions kept."""
 
-import json
-
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import OuterRef
@@ -10,25 +8,21 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from curation import services
-from curation.admin.base import ReadOnlyAdmin, RefuseNulFiltersMixin, count_of, plural
-from curation.admin.statements import (
-    ArticleFilter,
-    OpenFlagFilter,
-    flag_list,
-    open_flags_prefetch,
-    shorten,
-)
-from curation.forms import SuggestionReviewForm
+from curation.admin.base import RefuseNulFiltersMixin, count_of, plural
+from curation.admin.display import flag_list, open_flags_prefetch, shorten
+from curation.admin.filters import ArticleChosenFilter, OpenFlagFilter
+from curation.admin.forms import SuggestionReviewForm
+from curation.admin.names import StatementSearchMixin
 from curation.models import AttributionFlag, ReviewDecision, Statement, SuggestedStatement
 
 
 @admin.register(SuggestedStatement)
-class SuggestedStatementAdmin(RefuseNulFiltersMixin, admin.ModelAdmin):
+class SuggestedStatementAdmin(StatementSearchMixin, RefuseNulFiltersMixin, admin.ModelAdmin):
     form = SuggestionReviewForm
     change_form_template = "admin/curation/suggestedstatement/change_form.html"
     list_display = ("quote", "kind", "speaker_as_printed", "speaker", "confidence", "article_title", "flags")
-    list_filter = ("kind", OpenFlagFilter, ArticleFilter, "origin")
-    search_fields = ("text", "speaker_as_printed", "speaker__name", "speaker__aliases__name")
+    list_filter = ("kind", OpenFlagFilter, ArticleChosenFilter, "origin")
+    search_fields = ("text",)  # what StatementSearchMixin searches: quote, printed speaker, actor names
     autocomplete_fields = ("speaker", "tags")
     actions = ("confirm_suggestions", "reject_suggestions")
     list_per_page = 50
@@ -162,98 +156,3 @@ class SuggestedStatementAdmin(RefuseNulFiltersMixin, admin.ModelAdmin):
             statements=queryset, status=Statement.ReviewStatus.REJECTED, by=request.user
         )
         self.message_user(request, f"Rejected {plural(count, 'suggestion')}.", messages.SUCCESS)
-
-
-class OpenFilter(admin.SimpleListFilter):
-    title = "status"
-    parameter_name = "open"
-
-    def lookups(self, request, model_admin):
-        return [("yes", "Open"), ("no", "Resolved")]
-
-    def queryset(self, request, queryset):
-        if self.value() in ("yes", "no"):
-            return queryset.filter(resolved_at__isnull=self.value() == "yes")
-        return queryset
-
-
-@admin.register(AttributionFlag)
-class AttributionFlagAdmin(RefuseNulFiltersMixin, admin.ModelAdmin):
-    """Why attributions deserve a second look; resolved by applying the suggestion or dismissing."""
-
-    list_display = ("statement_quote", "code", "severity", "message", "suggested_speaker", "is_open", "resolution")
-    list_filter = (OpenFilter, "code", "severity")
-    search_fields = ("message", "statement__text", "statement__speaker_as_printed")
-    list_select_related = ("statement", "suggested_speaker")
-    actions = ("apply_suggestions", "dismiss")
-    readonly_fields = (
-        "statement",
-        "code",
-        "severity",
-        "message",
-        "suggested_speaker",
-        "created_at",
-        "resolved_at",
-        "resolved_by",
-        "resolution",
-    )
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    @admin.display(description="statement")
-    def statement_quote(self, flag):
-        url = reverse("admin:curation_statement_change", args=[flag.statement_id])
-        return format_html('<a href="{}">{}</a>', url, shorten(flag.statement.text, 60))
-
-    @admin.display(description="open", boolean=True)
-    def is_open(self, flag):
-        return flag.is_open
-
-    @admin.action(description="Use the suggested speaker", permissions=["change"])
-    def apply_suggestions(self, request, queryset):
-        applied = 0
-        for flag in queryset:
-            try:
-                services.flag_apply_suggestion(flag=flag, by=request.user)
-            except ValidationError as error:
-                reasons = " ".join(error.messages)
-                self.message_user(request, f"{shorten(flag.message, 60)}: {reasons}", messages.ERROR)
-            else:
-                applied += 1
-        self.message_user(request, f"Applied the suggestion of {plural(applied, 'flag')}.", messages.SUCCESS)
-
-    @admin.action(description="Dismiss: the attribution stands", permissions=["change"])
-    def dismiss(self, request, queryset):
-        dismissed = 0
-        for flag in queryset.filter(resolved_at__isnull=True):
-            services.flag_dismiss(flag=flag, by=request.user)
-            dismissed += 1
-        self.message_user(request, f"Dismissed {plural(dismissed, 'flag')}.", messages.SUCCESS)
-
-
-@admin.register(ReviewDecision)
-class ReviewDecisionAdmin(ReadOnlyAdmin):
-    """Editors' decisions on suggestions: the extractor's evaluation data, kept as recorded."""
-
-    list_display = ("decided_at", "statement_quote", "decision", "editor")
-    list_filter = ("decision", "decided_at")
-    list_select_related = ("statement", "editor")
-    date_hierarchy = "decided_at"
-    fields = ("statement", "decision", "editor", "decided_at", "suggestion_json", "outcome_json")
-    readonly_fields = fields
-
-    @admin.display(description="statement")
-    def statement_quote(self, decision):
-        return shorten(decision.statement.text, 60)
-
-    @admin.display(description="suggestion")
-    def suggestion_json(self, decision):
-        return format_html("<pre>{}</pre>", json.dumps(decision.suggestion, indent=2, ensure_ascii=False))
-
-    @admin.display(description="outcome")
-    def outcome_json(self, decision):
-        return format_html("<pre>{}</pre>", json.dumps(decision.outcome, indent=2, ensure_ascii=False))

@@ -5,99 +5,21 @@ through ``statement_update``, which records a correction with the reason.
 """
 
 from django.contrib import admin, messages
-from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from curation import services
 from curation.admin.base import HistoryAdmin, ReadOnlyAdmin, action_page, count_of, plural, report_refusal
-from curation.forms import ReattributeForm, StatementAddForm, StatementChangeForm, TagChoiceForm
-from curation.models import Actor, Article, AttributionCorrection, AttributionFlag, Statement
-
-QUOTE_LENGTH = 90
-
-
-def shorten(text: str, length: int = QUOTE_LENGTH) -> str:
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
-
-
-class ChosenRelationFilter(admin.SimpleListFilter):
-    """A filter on a relation with too many values to list in the sidebar.
-
-    The list's links (an article, a speaker) set it; the sidebar shows the
-    chosen one so it can be seen and cleared.
-    """
-
-    related_model = None
-    field_name = None
-    none_label = None
-
-    def lookups(self, request, model_admin):
-        choices = [("none", self.none_label)] if self.none_label else []
-        value = self.value()
-        if value and value.isdigit():
-            chosen = self.related_model.objects.filter(pk=value).first()
-            if chosen:
-                choices.append((value, str(chosen)))
-        return choices
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value == "none":
-            return queryset.filter(**{f"{self.field_name}__isnull": True})
-        if value and not value.isdigit():
-            raise IncorrectLookupParameters(f"“{value}” is not a {self.title}.")
-        if value:
-            return queryset.filter(**{self.field_name: value})
-        return queryset
-
-
-class SpeakerFilter(ChosenRelationFilter):
-    title = "resolved speaker"
-    parameter_name = "speaker"
-    related_model = Actor
-    field_name = "speaker"
-    none_label = "No speaker yet"
-
-
-class ArticleFilter(ChosenRelationFilter):
-    title = "article"
-    parameter_name = "article"
-    related_model = Article
-    field_name = "article"
-
-
-class YesNoFilter(admin.SimpleListFilter):
-    def lookups(self, request, model_admin):
-        return [("yes", "Yes"), ("no", "No")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return queryset.filter(self.condition())
-        if self.value() == "no":
-            return queryset.exclude(self.condition())
-        return queryset
-
-
-class CorrectedFilter(YesNoFilter):
-    title = "corrected"
-    parameter_name = "corrected"
-
-    def condition(self):
-        return Exists(AttributionCorrection.objects.filter(statement=OuterRef("pk")))
-
-
-class OpenFlagFilter(YesNoFilter):
-    title = "open flags"
-    parameter_name = "flagged"
-
-    def condition(self):
-        return Exists(AttributionFlag.objects.filter(statement=OuterRef("pk"), resolved_at__isnull=True))
+from curation.admin.display import flag_list, shorten
+from curation.admin.filters import ArticleChosenFilter, CorrectedFilter, OpenFlagFilter, SpeakerFilter
+from curation.admin.forms import ReattributeForm, StatementAddForm, StatementChangeForm, TagChoiceForm
+from curation.admin.names import StatementSearchMixin
+from curation.models import AttributionCorrection, AttributionFlag, Statement
 
 
 class CorrectionInline(admin.TabularInline):
@@ -130,43 +52,8 @@ class CorrectionInline(admin.TabularInline):
         return correction.editor.get_full_name() or correction.editor.get_username()
 
 
-def open_flags_prefetch():
-    """Return a prefetch of each statement's open flags with their suggested speakers."""
-    flags = AttributionFlag.objects.filter(resolved_at__isnull=True).select_related("suggested_speaker")
-    return Prefetch("flags", queryset=flags, to_attr="open_flag_list")
-
-
-def flag_list(flags, request_path: str):
-    """Return open flags as HTML, each with its suggested fix as a button.
-
-    The buttons use ``formaction`` so they work inside the change form and
-    the changelist form without nesting forms.
-    """
-    if not flags:
-        return "—"
-    return format_html(
-        '<ul class="statement-flags">{}</ul>',
-        format_html_join("", "<li>{}</li>", ((flag_item(flag, request_path),) for flag in flags)),
-    )
-
-
-def flag_item(flag: AttributionFlag, request_path: str):
-    text = format_html('<strong class="flag-{}">{}</strong>: {}', flag.severity, flag.get_code_display(), flag.message)
-    if flag.suggested_speaker is None:
-        return text
-    url = reverse("admin:curation_statement_apply_flag", args=[flag.statement_id, flag.pk])
-    return format_html(
-        '{} <button type="submit" class="button" formaction="{}" formnovalidate name="next" value="{}">'
-        "Use suggested speaker: {}</button>",
-        text,
-        url,
-        request_path,
-        flag.suggested_speaker.name,
-    )
-
-
 @admin.register(Statement)
-class StatementAdmin(HistoryAdmin):
+class StatementAdmin(StatementSearchMixin, HistoryAdmin):
     list_display = (
         "quote",
         "kind",
@@ -188,11 +75,11 @@ class StatementAdmin(HistoryAdmin):
         OpenFlagFilter,
         "tags",
         SpeakerFilter,
-        ArticleFilter,
+        ArticleChosenFilter,
         "anchor",
         "origin",
     )
-    search_fields = ("text", "speaker_as_printed", "speaker__name", "speaker__aliases__name")
+    search_fields = ("text",)  # what StatementSearchMixin searches: quote, printed speaker, actor names
     autocomplete_fields = ("speaker", "tags", "article")
     list_per_page = 50
     show_full_result_count = False

@@ -14,9 +14,9 @@ from django.db.models import Exists, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
 from django_filters import rest_framework as filters
 
-from curation.extraction.names import normalise_name
-from curation.models import Actor, ActorAlias, Article, AttributionCorrection, Statement, Tag, TagAlias
-from curation.selectors import actor_find, speaker_ids_matching, tag_descendant_ids, tag_find
+from curation import selectors
+from curation.models import Actor, Article, AttributionCorrection, Statement, Tag
+from curation.selectors import actor_find, tag_find
 
 
 # Messages take the client's text as a parameter, never formatted in:
@@ -136,12 +136,6 @@ ORDERING_CHOICES = [
 ]
 
 
-def tagged_with(tag: Tag, statement_reference: str = "pk"):
-    """Return a condition: the statement carries ``tag`` or one of the tags below it."""
-    through = Statement.tags.through
-    return Exists(through.objects.filter(statement=OuterRef(statement_reference), tag_id__in=tag_descendant_ids(tag)))
-
-
 class StatementFilter(filters.FilterSet):
     actor = ActorSlugFilter(method="filter_actor", help_text="Actor slug; a merged actor's former slug works.")
     tag = TagSlugFilter(method="filter_tag", help_text="Tag slug or alias; statements under its child tags count.")
@@ -169,7 +163,7 @@ class StatementFilter(filters.FilterSet):
         return queryset.filter(speaker=actor)
 
     def filter_tag(self, queryset, name, tag):
-        return queryset.filter(tagged_with(tag))
+        return selectors.statements_tagged(queryset, tag)
 
     def filter_article(self, queryset, name, article):
         return queryset.filter(article=article)
@@ -181,14 +175,7 @@ class StatementFilter(filters.FilterSet):
         return queryset.filter(has_public_correction if corrected else ~has_public_correction)
 
     def filter_text(self, queryset, name, value):
-        # Each branch has its own index on PostgreSQL (trigram indexes on the
-        # two text columns, the speaker index for the short list of matching
-        # actors), so the database can combine them instead of scanning.
-        matches = Q(text__icontains=value) | Q(speaker_as_printed__icontains=value)
-        speakers = speaker_ids_matching(value)
-        if speakers:
-            matches |= Q(speaker_id__in=speakers)
-        return queryset.filter(matches)
+        return selectors.statements_matching(queryset, value)
 
     def filter_ordering(self, queryset, name, value):
         return order_by_choice(queryset, value, "article__published_on")
@@ -214,11 +201,10 @@ class ArticleFilter(filters.FilterSet):
         fields = []
 
     def filter_tag(self, queryset, name, tag):
-        statements = Statement.objects.public().filter(tagged_with(tag), article=OuterRef("pk"))
-        return queryset.filter(Exists(statements))
+        return selectors.articles_tagged(queryset, tag)
 
     def filter_actor(self, queryset, name, actor):
-        return queryset.filter(Exists(Statement.objects.public().filter(article=OuterRef("pk"), speaker=actor)))
+        return selectors.articles_quoting(queryset, [actor])
 
     def filter_ordering(self, queryset, name, value):
         return order_by_choice(queryset, value, "published_on")
@@ -233,11 +219,7 @@ class ActorFilter(filters.FilterSet):
         fields = []
 
     def filter_name(self, queryset, name, value):
-        matches = Q(name__icontains=value)
-        key = normalise_name(value)
-        if key:
-            matches |= Exists(ActorAlias.objects.filter(actor=OuterRef("pk"), normalised__contains=key))
-        return queryset.filter(matches)
+        return selectors.actors_matching(queryset, value)
 
 
 class TagFilter(filters.FilterSet):
@@ -248,11 +230,7 @@ class TagFilter(filters.FilterSet):
         fields = []
 
     def filter_name(self, queryset, name, value):
-        matches = Q(name__icontains=value) | Q(slug__icontains=value)
-        key = normalise_name(value)
-        if key:
-            matches |= Exists(TagAlias.objects.filter(tag=OuterRef("pk"), normalised__contains=key))
-        return queryset.filter(matches)
+        return queryset.filter(selectors.tags_named_like(value))
 
 
 class CorrectionFilter(filters.FilterSet):

@@ -1,35 +1,24 @@
 """Read-only endpoints over the public record.
 
-Every queryset starts from a model's ``public()``, the same definition the
-public pages use, and selects or prefetches everything its serializer shows,
-so a list page costs a fixed number of queries whatever its size.
+Every queryset comes from ``curation.selectors``, the reads the public pages
+use, and selects or prefetches everything its serializer shows, so a list
+page costs a fixed number of queries whatever its size.
 """
 
-from django.db.models import F, Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.decorators import decorator_from_middleware
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
+from curation import selectors
 from curation.api import filters, serializers
 from curation.api.filters import order_by_date
-from curation.models import Actor, Article, AttributionCorrection, Statement, Tag
-from curation.selectors import actor_find, public_statement_count, tag_find
+from curation.selectors import actor_find, tag_find
 
 # Adds an ETag computed from the rendered JSON and answers 304 when the
 # client's If-None-Match still matches. Scoped to the API, not the site.
 conditional_get = decorator_from_middleware(ConditionalGetMiddleware)
-
-
-def public_statements():
-    """Public statements with their speaker, tags and public corrections fetched along."""
-    corrections = AttributionCorrection.objects.public().select_related("from_actor", "to_actor")
-    return (
-        Statement.objects.public()
-        .select_related("speaker")
-        .prefetch_related("tags", Prefetch("corrections", queryset=corrections, to_attr="public_corrections"))
-    )
 
 
 class PublicViewSet(viewsets.ReadOnlyModelViewSet):
@@ -85,7 +74,7 @@ class StatementViewSet(PublicViewSet):
     filterset_class = filters.StatementFilter
 
     def get_queryset(self):
-        return public_statements().select_related("article").order_by("-id")
+        return selectors.statements_with_corrections().order_by("-id")
 
 
 @extend_schema_view(
@@ -97,11 +86,9 @@ class ArticleViewSet(PublicViewSet):
     filterset_class = filters.ArticleFilter
 
     def get_queryset(self):
-        articles = Article.objects.public().annotate(statement_count=public_statement_count("article"))
         if self.action == "retrieve":
-            statements = public_statements().order_by("start", "id")
-            return articles.prefetch_related(Prefetch("statements", statements, to_attr="public_statements"))
-        return order_by_date(articles, "published_on", descending=True)
+            return selectors.articles_with_statements(with_corrections=True)
+        return order_by_date(selectors.articles_listing(), "published_on", descending=True)
 
     def get_serializer_class(self):
         if self.action == "retrieve":
@@ -119,12 +106,7 @@ class ActorViewSet(FormerSlugRedirectMixin, PublicViewSet):
     filterset_class = filters.ActorFilter
 
     def get_queryset(self):
-        return (
-            Actor.objects.public()
-            .annotate(statement_count=F("public_statement_count"))
-            .prefetch_related("aliases", "roles")
-            .order_by("name", "id")
-        )
+        return selectors.actors_listing().prefetch_related("aliases", "roles")
 
     def find_current(self, slug):
         return actor_find(slug)
@@ -140,13 +122,7 @@ class TagViewSet(FormerSlugRedirectMixin, PublicViewSet):
     filterset_class = filters.TagFilter
 
     def get_queryset(self):
-        return (
-            Tag.objects.public()
-            .select_related("parent")
-            .annotate(statement_count=F("public_statement_count"))
-            .prefetch_related("aliases", "children")
-            .order_by("name", "id")
-        )
+        return selectors.tags_ordered().select_related("parent").prefetch_related("children")
 
     def find_current(self, slug):
         return tag_find(slug)
@@ -161,8 +137,4 @@ class CorrectionViewSet(PublicViewSet):
     filterset_class = filters.CorrectionFilter
 
     def get_queryset(self):
-        return (
-            AttributionCorrection.objects.public()
-            .select_related("statement__article", "from_actor", "to_actor")
-            .order_by("-corrected_at", "-id")
-        )
+        return selectors.corrections_listing()

@@ -6,7 +6,7 @@ from django.db.models.functions import Coalesce
 
 
 def count_public_statements(apps, schema_editor):
-    """Fill the new counts; the same rule as curation.counts, on this migration's models."""
+    """Fill the new counts; the same rule as curation.services.counts, on this migration's models."""
     Actor = apps.get_model("curation", "Actor")
     Statement = apps.get_model("curation", "Statement")
     Tag = apps.get_model("curation", "Tag")

@@ -2,8 +2,9 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from curation.attribution import attribution_flags_refresh, open_flags
 from curation.models import Article
+from curation.selectors import open_flags
+from curation.services import attribution_flags_refresh
 
 
 class Command(BaseCommand):

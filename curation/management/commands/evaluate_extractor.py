@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from curation.attribution import review_decision_scores
 from curation.extraction.gold import load_annotated, load_seed_items, score_items
+from curation.selectors import review_decision_scores
 
 COLUMNS = ("source", "gold", "suggested", "precision", "recall", "F1", "speaker accuracy", "flag precision")
 

@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from curation.transfer import curation_export
+from curation.selectors import curation_export
 
 
 class Command(BaseCommand):

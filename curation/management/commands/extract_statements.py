@@ -5,9 +5,10 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from curation.attribution import article_suggest, known_actors
 from curation.extraction import extract
 from curation.models import Article
+from curation.selectors import known_actors
+from curation.services import article_suggest
 
 
 class Command(BaseCommand):

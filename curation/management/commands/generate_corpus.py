@@ -3,7 +3,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from curation.corpus import ArchiveNotEmpty, corpus_generate
+from curation.services import ArchiveNotEmpty, corpus_generate
 
 
 class Command(BaseCommand):

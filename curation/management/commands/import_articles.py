@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from curation.importers import ImportOutcome, import_path
+from curation.importing.files import ImportOutcome, import_path
 
 
 class Command(BaseCommand):

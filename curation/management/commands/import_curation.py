@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from curation.transfer import RestoreRefused, curation_restore
+from curation.services import RestoreRefused, curation_restore
 
 
 class Command(BaseCommand):

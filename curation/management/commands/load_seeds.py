@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from curation.seeding import seeds_load
+from curation.services import seeds_load
 
 
 class Command(BaseCommand):

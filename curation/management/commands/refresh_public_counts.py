@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from curation.counts import public_counts_rebuild
+from curation.services import public_counts_rebuild
 
 
 class Command(BaseCommand):

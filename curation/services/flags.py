@@ -1,11 +1,9 @@
-"""Services and selectors between the stored record and the pure extractor.
+"""Attribution flags: running the checks over stored statements, and an editor resolving a flag.
 
-``curation.extraction`` knows nothing of the ORM: these functions feed it the
-actor registry and stored statements, and store what it answers as suggested
-statements and attribution flags.
+The checks themselves are pure (``curation.extraction.checks``); this module
+keeps the stored flags in step with what they find, without ever reopening a
+flag an editor resolved.
 """
-
-from __future__ import annotations
 
 import zlib
 from array import array
@@ -13,23 +11,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Q
 from django.utils import timezone
 
-from curation.extraction import (
-    Flag,
-    KnownActor,
-    KnownRole,
-    StatementView,
-    Suggestion,
-    check_article,
-    check_conflicts,
-    extract,
-)
+from curation.extraction import Flag, check_article, check_conflicts
 from curation.extraction.similarity import MINIMUM_WORDS, SHINGLE_SIZE, statement_words
-from curation.models import Actor, Article, AttributionCorrection, AttributionFlag, ReviewDecision, Statement
-from curation.services import statement_create
+from curation.models import Actor, Article, AttributionCorrection, AttributionFlag, Statement
+from curation.selectors.registry import conflict_candidates, known_actors, statement_view
+from curation.services.corrections import statement_reattribute
 
 NO_LONGER_APPLIES = "no longer applies"
 CORRECTED = "corrected"
@@ -37,103 +27,7 @@ CORRECTED = "corrected"
 # sketch); near-identical statements share most shingles, so they share one of
 # these with high probability, and only they are compared word by word.
 SKETCH_SIZE = 6
-SPEAKER_AS_PRINTED_LENGTH = Statement._meta.get_field("speaker_as_printed").max_length
 FLAG_SEVERITY_ORDER = {AttributionFlag.Severity.WARNING: 0, AttributionFlag.Severity.NOTE: 1}
-
-
-# Selectors ------------------------------------------------------------------
-
-
-def known_actors() -> tuple[KnownActor, ...]:
-    """Return the actor registry as the extractor reads it, in three queries."""
-    actors = Actor.objects.order_by("pk").prefetch_related("aliases", "roles")
-    return tuple(_known_actor(actor) for actor in actors)
-
-
-def _known_actor(actor: Actor) -> KnownActor:
-    return KnownActor(
-        slug=actor.slug,
-        name=actor.name,
-        kind=actor.kind,
-        aliases=tuple(alias.name for alias in actor.aliases.all()),
-        roles=tuple(KnownRole(role.title, role.organisation, role.start, role.end) for role in actor.roles.all()),
-    )
-
-
-def statement_view(statement: Statement, *, speaker_slug: str | None) -> StatementView:
-    return StatementView(
-        key=statement.pk,
-        article_key=statement.article_id,
-        text=statement.text,
-        start=statement.start,
-        end=statement.end,
-        kind=statement.kind,
-        speaker_as_printed=statement.speaker_as_printed,
-        speaker=speaker_slug,
-    )
-
-
-def conflict_candidates() -> Q:
-    """Statements the cross-article conflict check compares: public ones and open suggestions."""
-    public = Q(pk__in=Statement.objects.public().values("pk"))
-    return public | Q(review_status=Statement.ReviewStatus.SUGGESTED)
-
-
-# Suggestions ----------------------------------------------------------------
-
-
-class StoredSuggestions(list):
-    """The statements one run stored; ``skipped`` counts suggestions left out as duplicates."""
-
-    skipped: int = 0
-
-
-@transaction.atomic
-def article_suggest(*, article: Article, actors: tuple[KnownActor, ...] | None = None) -> StoredSuggestions:
-    """Store the extractor's suggestions for ``article`` as statements awaiting review.
-
-    A suggestion that overlaps any statement already in the article, whatever
-    its review status, is skipped: an editor who rejected a suggestion or
-    curated the span by hand must not see it proposed again. Running twice
-    therefore stores nothing the second time.
-    """
-    # Locking the article serialises two runs on it, which could otherwise
-    # both store overlapping suggestions.
-    article = Article.objects.select_for_update().get(pk=article.pk)
-    actors = known_actors() if actors is None else actors
-    suggestions = extract(article.body, actors=actors, published_on=article.published_on)
-    taken = list(article.statements.values_list("start", "end"))
-    speakers = Actor.objects.in_bulk({s.speaker for s in suggestions if s.speaker}, field_name="slug")
-    stored = StoredSuggestions()
-    for suggestion in suggestions:
-        if _overlaps(suggestion, taken):
-            stored.skipped += 1
-            continue
-        stored.append(_store_suggestion(article, suggestion, speakers.get(suggestion.speaker)))
-        taken.append((suggestion.start, suggestion.end))
-    return stored
-
-
-def _overlaps(suggestion: Suggestion, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(start < suggestion.end and suggestion.start < end for start, end in spans)
-
-
-def _store_suggestion(article: Article, suggestion: Suggestion, speaker: Actor | None) -> Statement:
-    return statement_create(
-        article=article,
-        kind=suggestion.kind,
-        start=suggestion.start,
-        end=suggestion.end,
-        speaker_as_printed=suggestion.speaker_as_printed[:SPEAKER_AS_PRINTED_LENGTH],
-        speaker=speaker,
-        review_status=Statement.ReviewStatus.SUGGESTED,
-        published=False,
-        origin=Statement.Origin.EXTRACTED,
-        confidence=suggestion.confidence,
-    )
-
-
-# Flags ----------------------------------------------------------------------
 
 
 @dataclass
@@ -190,7 +84,7 @@ def _article_flags_refresh(article, *, actors, slugs, conflicts, report: FlagRef
     for stale in existing.values():
         for flag in stale:
             if flag.is_open:
-                _flag_close(flag, NO_LONGER_APPLIES)
+                _flag_resolve(flag, by=None, resolution=NO_LONGER_APPLIES)
                 report.resolved += 1
 
 
@@ -264,7 +158,7 @@ def _flag_store(key, want: WantedFlag, rows: list[AttributionFlag], actor_ids, r
         return
     row = open_rows[0]
     if want.resolution:
-        _flag_close(row, want.resolution)
+        _flag_resolve(row, by=None, resolution=want.resolution)
         report.resolved += 1
         return
     if (row.severity, row.message, row.suggested_speaker_id) == (want.flag.severity, want.flag.message, suggested):
@@ -273,12 +167,6 @@ def _flag_store(key, want: WantedFlag, rows: list[AttributionFlag], actor_ids, r
     row.severity, row.message, row.suggested_speaker_id = want.flag.severity, want.flag.message, suggested
     row.save(update_fields=["severity", "message", "suggested_speaker"])
     report.unchanged += 1
-
-
-def _flag_close(flag: AttributionFlag, resolution: str) -> None:
-    flag.resolved_at = timezone.now()
-    flag.resolution = resolution
-    flag.save(update_fields=["resolved_at", "resolution"])
 
 
 def conflict_flags(slugs: dict[int, str]) -> dict[int, list[Flag]]:
@@ -334,60 +222,45 @@ def _sketch(words: list[str]) -> list[int]:
     return sorted(zlib.crc32(shingle.encode()) for shingle in shingles)[:SKETCH_SIZE]
 
 
-# Reports --------------------------------------------------------------------
+# An editor resolving a flag -------------------------------------------------
 
 
-def open_flags(*, article: Article | None = None):
-    """Open flags of stored statements, worst first, with what a report shows."""
-    flags = AttributionFlag.objects.filter(resolved_at__isnull=True).select_related(
-        "statement__article", "suggested_speaker"
-    )
-    if article is not None:
-        flags = flags.filter(statement__article=article)
-    return flags.order_by("statement__article__slug", "statement__start", "-severity", "code")
+@transaction.atomic
+def flag_apply_suggestion(*, flag: AttributionFlag, by) -> AttributionCorrection | None:
+    """Attribute the flagged statement to the flag's suggested speaker and resolve the flag.
 
-
-# Evaluation -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DecisionScores:
-    """The extractor as editors judged it: how many suggestions they kept, and with which speaker."""
-
-    decided: int
-    kept: int
-    speakers_kept: int
-    flags_decided: int
-    flags_followed: int
-
-    @property
-    def precision(self) -> float:
-        return self.kept / self.decided if self.decided else 0.0
-
-    @property
-    def speaker_accuracy(self) -> float:
-        return self.speakers_kept / self.kept if self.kept else 0.0
-
-    @property
-    def flag_precision(self) -> float:
-        return self.flags_followed / self.flags_decided if self.flags_decided else 0.0
-
-
-def review_decision_scores() -> DecisionScores:
-    """Score the extractor by the editors' stored decisions on its suggestions and flags.
-
-    A suggestion confirmed, with or without edits, counts as right; its
-    speaker counts as right when the editor kept it. A flag with a suggested
-    speaker that an editor resolved counts as right when the statement now
-    has that speaker.
+    The correction's reason names the check that raised the flag, so readers
+    and editors see why the speaker changed.
     """
-    kept = (ReviewDecision.Decision.CONFIRMED, ReviewDecision.Decision.EDITED)
-    decided = speakers_kept = kept_count = 0
-    for decision, suggestion, outcome in ReviewDecision.objects.values_list("decision", "suggestion", "outcome"):
-        decided += 1
-        if decision in kept:
-            kept_count += 1
-            speakers_kept += (suggestion or {}).get("speaker") == (outcome or {}).get("speaker")
-    judged = AttributionFlag.objects.filter(resolved_by__isnull=False, suggested_speaker__isnull=False)
-    followed = judged.filter(statement__speaker=F("suggested_speaker"))
-    return DecisionScores(decided, kept_count, speakers_kept, judged.count(), followed.count())
+    flag = AttributionFlag.objects.select_for_update(of=("self",)).select_related("suggested_speaker").get(pk=flag.pk)
+    if not flag.is_open:
+        raise ValidationError("This flag was already resolved.")
+    if flag.suggested_speaker is None:
+        raise ValidationError("This flag suggests no speaker; change the speaker in the statement instead.")
+    correction = None
+    if flag.statement.speaker_id != flag.suggested_speaker_id:
+        correction = statement_reattribute(
+            statement=flag.statement,
+            to_actor=flag.suggested_speaker,
+            by=by,
+            reason=f"Attribution check “{flag.get_code_display()}”: {flag.message}",
+        )
+    _flag_resolve(flag, by=by, resolution=f"Attributed to {flag.suggested_speaker.name}, as suggested")
+    return correction
+
+
+@transaction.atomic
+def flag_dismiss(*, flag: AttributionFlag, by, resolution: str = "Checked: the attribution stands") -> None:
+    """Resolve a flag without changing the statement, keeping who decided and why."""
+    flag = AttributionFlag.objects.select_for_update().get(pk=flag.pk)
+    if not flag.is_open:
+        raise ValidationError("This flag was already resolved.")
+    _flag_resolve(flag, by=by, resolution=resolution)
+
+
+def _flag_resolve(flag: AttributionFlag, *, by, resolution: str) -> None:
+    """Resolve a flag, by an editor or (``by`` None) by the checks themselves."""
+    flag.resolved_at = timezone.now()
+    flag.resolved_by = by
+    flag.resolution = resolution[:200]
+    flag.save(update_fields=["resolved_at", "resolved_by", "resolution"])

@@ -5,17 +5,22 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 
 from curation.extraction.names import normalise_name
-from curation.importing import content_hash
+from curation.importing.parsing import content_hash
 from curation.models import Actor, Article, Statement, Tag
+from curation.services.versions import StatementChangedElsewhere, statement_version_check
 
-STATEMENT_CHANGED_ELSEWHERE = (
-    "Someone else changed this statement after you opened it, so your changes were not saved "
-    "and theirs are kept. Reload the page to see their version, then make your change again."
-)
 REASON_REQUIRED = (
     "You changed who said this: give a reason for the change. It is kept with the correction "
     "and, if the correction is public, shown to readers."
 )
+
+
+def check_opened_version(statement_id: int, opened_version: int | None) -> None:
+    """Refuse the form, in the one wording the desk uses, when the statement changed since it was opened."""
+    try:
+        statement_version_check(statement_id, opened_version)
+    except StatementChangedElsewhere as changed:
+        raise forms.ValidationError(str(changed), code="changed_elsewhere") from None
 
 
 class StatementChangeForm(forms.ModelForm):
@@ -52,9 +57,7 @@ class StatementChangeForm(forms.ModelForm):
         return cleaned
 
     def _check_version(self, opened_version):
-        current = Statement.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
-        if opened_version is not None and current != opened_version:
-            raise forms.ValidationError(STATEMENT_CHANGED_ELSEWHERE, code="changed_elsewhere")
+        check_opened_version(self.instance.pk, opened_version)
 
 
 class StatementAddForm(forms.ModelForm):
@@ -91,9 +94,7 @@ class SuggestionReviewForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        current = Statement.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
-        if cleaned.get("version") is not None and current != cleaned["version"]:
-            raise forms.ValidationError(STATEMENT_CHANGED_ELSEWHERE, code="changed_elsewhere")
+        check_opened_version(self.instance.pk, cleaned.get("version"))
         return cleaned
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import DataError, OperationalError, transaction
 
-from curation.importing import MAX_ARTICLE_BYTES, ImportRefused, ParsedArticle, decode_article, parse_article
+from curation.importing.parsing import MAX_ARTICLE_BYTES, ImportRefused, ParsedArticle, decode_article, parse_article
 from curation.models import Article
-from curation.services import ArticleAlreadyImported, article_import
+from curation.services.articles import ArticleAlreadyImported, article_import
 
 JSON_LINES_SUFFIXES = {".jsonl", ".ndjson"}
 # A JSON Lines file holds many articles, so it may be larger than one article.

@@ -9,7 +9,7 @@ transaction; ``public_counts_rebuild`` recounts everything after bulk loads
 """
 
 from curation.models import Actor, Statement, Tag
-from curation.selectors import public_statement_count
+from curation.selectors.public import public_statement_count
 
 
 def public_counts_refresh(*, statements=(), actor_ids=(), tag_ids=()) -> None:

@@ -1,47 +1,75 @@
-"""Shared fixtures and builders for the tests/test_api_*.py files; no tests of its own.
+"""Builders of articles, actors and statements, through the same services editors use.
 
-Test files import the fixtures they use by name, which is how pytest finds
-fixtures outside conftest.py.
+Every row is shaped as in production, so a test sees what a reader or an
+API client would.
 """
 
-import base64
-import json
+import itertools
 from datetime import date, timedelta
 
-import pytest
+from django.utils.text import slugify
 
-PUBLIC_FIELDS_OF_A_STATEMENT = {
-    "id",
-    "url",
-    "kind",
-    "text",
-    "speaker",
-    "speaker_as_printed",
-    "article",
-    "span",
-    "tags",
-    "corrected",
-    "corrections",
-}
+from curation.importing.parsing import ParsedArticle
+from curation.models import (
+    Actor,
+    ActorAlias,
+    ActorRole,
+    Article,
+    AttributionCorrection,
+    Statement,
+    Tag,
+    TagAlias,
+)
+from curation.services import article_import, statement_create, statement_reattribute
 
-
-@pytest.fixture
-def api(client):
-    """An anonymous API client with a fresh rate-limit budget.
-
-    The limit counts requests per address in the cache, which outlives a
-    single test; without a fresh start a long run would answer 429.
-    """
-    from django.core.cache import cache
-
-    cache.clear()
-    return client
+_numbers = itertools.count(1)
 
 
-@pytest.fixture
-def unpublished(seeded):
-    """Statements and an article readers must never see, next to the seeds."""
-    return unpublished_build()
+def make_article(title=None, body=None, *, outlet="Test Wire", published_on=date(2021, 5, 1), draft=False):
+    number = next(_numbers)
+    title = title or f"Test article {number}"
+    body = body or f"{title}. The minister said that test statement {number} holds. The end."
+    return article_import(
+        parsed=ParsedArticle(title=title, body=body, outlet=outlet, published_on=published_on),
+        import_key=f"test-article-{number}",
+        status=Article.Status.DRAFT if draft else Article.Status.PUBLISHED,
+    )
+
+
+def make_actor(name, *, kind=Actor.Kind.PERSON, aliases=()):
+    actor = Actor.objects.create(name=name, slug=slugify(name) or f"actor-{next(_numbers)}", kind=kind)
+    for alias in aliases:
+        actor.aliases.create(name=alias)
+    return actor
+
+
+def make_statement(
+    article, text, *, speaker=None, kind=Statement.Kind.DIRECT, status="confirmed", published=True, tags=(), printed=""
+):
+    start = article.body.index(text)
+    return statement_create(
+        article=article,
+        kind=kind,
+        start=start,
+        end=start + len(text),
+        text=text,
+        speaker=speaker,
+        speaker_as_printed=printed,
+        tags=list(tags),
+        review_status=status,
+        published=published,
+    )
+
+
+def make_quoted_articles(count, *, speaker=None, tags=(), outlet="Test Wire", published_on=date(2021, 5, 1)):
+    """Publish ``count`` articles, each with one public statement, each by a new actor unless given."""
+    articles = []
+    for _ in range(count):
+        article = make_article(outlet=outlet, published_on=published_on)
+        who = speaker or make_actor(f"Speaker {next(_numbers)}")
+        make_statement(article, article.body.split("said that ")[1].split(" holds")[0], speaker=who, tags=tags)
+        articles.append(article)
+    return articles
 
 
 def unpublished_build():
@@ -50,9 +78,6 @@ def unpublished_build():
     Each names an actor or tag that nothing public mentions, so a leak shows up
     in counts, lists and filters alike.
     """
-    from curation.models import Actor, Article, Statement, Tag
-    from curation.services import statement_create
-
     secret = Actor.objects.create(name="Secret Source", slug="secret-source")
     hidden_tag = Tag.objects.create(name="Hidden topic", slug="hidden-topic")
     draft = Article.objects.create(
@@ -94,12 +119,6 @@ def unpublished_build():
     return {"actor": secret, "tag": hidden_tag, "article": draft}
 
 
-@pytest.fixture
-def archive(db, editor):
-    """A bulk archive of 101 public statements, enough for a page of 100 and more."""
-    return archive_build(101, editor)
-
-
 def archive_build(size: int, editor) -> list:
     """Publish ``size`` dated articles, each with one statement by its own actor, tagged and corrected.
 
@@ -107,9 +126,6 @@ def archive_build(size: int, editor) -> list:
     rows (aliases, roles, tags, corrections) that would cost a query per row
     if a serializer forgot to prefetch them.
     """
-    from curation.models import Actor, ActorAlias, ActorRole, Article, Statement, Tag, TagAlias
-    from curation.services import statement_create, statement_reattribute
-
     parent = Tag.objects.create(name="Bulk topics", slug="bulk-topics")
     statements = []
     for number in range(size):
@@ -146,29 +162,11 @@ def archive_build(size: int, editor) -> list:
     return statements
 
 
-def results(response) -> list:
-    assert response.status_code == 200, response.content
-    return response.json()["results"]
-
-
-def slugs(response) -> list[str]:
-    return [item["slug"] for item in results(response)]
-
-
-def ids(response) -> list[int]:
-    return [item["id"] for item in results(response)]
-
-
-def all_pages(api, url: str) -> list[dict]:
-    """Follow ``next`` links to the end and return every row."""
-    rows = []
-    while url:
-        response = api.get(url)
-        rows += results(response)
-        url = response.json()["next"]
-    return rows
-
-
-def cursor_forge(payload) -> str:
-    """Encode a cursor by hand, the way a client tampering with one would."""
-    return base64.urlsafe_b64encode(json.dumps(payload).encode()).decode()
+def empty_desk():
+    """Remove every editorial row, corrections first since they protect statements."""
+    AttributionCorrection.objects.all().delete()
+    Statement.objects.all().delete()
+    Article.objects.all().delete()
+    Actor.objects.all().delete()
+    Tag.objects.update(parent=None)
+    Tag.objects.all().delete()

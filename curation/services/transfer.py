@@ -1,9 +1,8 @@
-"""Export and restore the whole editorial state as one versioned JSON document.
+"""Restoring an export (``curation.selectors.transfer``) into an empty desk.
 
-The export is deterministic (sorted, no timestamps of its own), so exporting,
-restoring into an empty database and exporting again gives identical files.
 Editors are referred to by user name; restoring creates missing accounts
-without a usable password.
+without a usable password. Corrections are written through
+``correction_record``, like every other correction.
 """
 
 from datetime import date, datetime
@@ -12,14 +11,13 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from curation.counts import public_counts_rebuild
+from curation.importing.parsing import content_hash
 from curation.models import (
     Actor,
     ActorAlias,
     ActorRole,
     ActorSlugRedirect,
     Article,
-    AttributionCorrection,
     AttributionFlag,
     ReviewDecision,
     Statement,
@@ -27,158 +25,13 @@ from curation.models import (
     TagAlias,
     TagSlugRedirect,
 )
-
-EXPORT_FORMAT = "curation-desk-export"
-EXPORT_VERSION = 1
+from curation.selectors.transfer import EXPORT_FORMAT, EXPORT_VERSION
+from curation.services.corrections import correction_record
+from curation.services.counts import public_counts_rebuild
 
 
 class RestoreRefused(Exception):
     """The document cannot be restored here; the message says why."""
-
-
-def curation_export() -> dict:
-    return {
-        "format": EXPORT_FORMAT,
-        "version": EXPORT_VERSION,
-        "actors": [
-            _actor_record(actor)
-            for actor in Actor.objects.order_by("slug").prefetch_related("aliases", "roles", "slug_redirects")
-        ],
-        "tags": [
-            _tag_record(tag)
-            for tag in Tag.objects.order_by("slug")
-            .select_related("parent")
-            .prefetch_related("aliases", "slug_redirects")
-        ],
-        "articles": [_article_record(article) for article in Article.objects.order_by("import_key")],
-        "statements": [
-            _statement_record(statement)
-            for statement in Statement.objects.select_related("article", "speaker")
-            .prefetch_related("tags")
-            .order_by("article__import_key", "start", "end")
-        ],
-        "corrections": [
-            {
-                "statement": _statement_key(correction.statement),
-                "from_actor": _slug(correction.from_actor),
-                "to_actor": _slug(correction.to_actor),
-                "speaker_as_printed": correction.speaker_as_printed,
-                "reason": correction.reason,
-                "editor": correction.editor.get_username(),
-                "corrected_at": correction.corrected_at.isoformat(),
-                "is_public": correction.is_public,
-            }
-            for correction in AttributionCorrection.objects.select_related(
-                "statement__article", "from_actor", "to_actor", "editor"
-            ).order_by("corrected_at", "id")
-        ],
-        "flags": [
-            {
-                "statement": _statement_key(flag.statement),
-                "code": flag.code,
-                "severity": flag.severity,
-                "message": flag.message,
-                "suggested_speaker": _slug(flag.suggested_speaker),
-                "created_at": flag.created_at.isoformat(),
-                "resolved_at": flag.resolved_at.isoformat() if flag.resolved_at else None,
-                "resolved_by": flag.resolved_by.get_username() if flag.resolved_by else None,
-                "resolution": flag.resolution,
-            }
-            for flag in AttributionFlag.objects.select_related(
-                "statement__article", "suggested_speaker", "resolved_by"
-            ).order_by("statement__article__import_key", "statement__start", "code", "id")
-        ],
-        "decisions": [
-            {
-                "statement": _statement_key(decision.statement),
-                "decision": decision.decision,
-                "suggestion": decision.suggestion,
-                "outcome": decision.outcome,
-                "editor": decision.editor.get_username(),
-                "decided_at": decision.decided_at.isoformat(),
-            }
-            for decision in ReviewDecision.objects.select_related("statement__article", "editor").order_by(
-                "decided_at", "id"
-            )
-        ],
-    }
-
-
-def _slug(instance) -> str | None:
-    return instance.slug if instance else None
-
-
-def _statement_key(statement: Statement) -> list:
-    return [statement.article.import_key, statement.start, statement.end]
-
-
-def _actor_record(actor: Actor) -> dict:
-    return {
-        "slug": actor.slug,
-        "name": actor.name,
-        "kind": actor.kind,
-        "description": actor.description,
-        "created_at": actor.created_at.isoformat(),
-        "aliases": sorted(alias.name for alias in actor.aliases.all()),
-        "roles": sorted(
-            (
-                {
-                    "title": role.title,
-                    "organisation": role.organisation,
-                    "start": role.start.isoformat() if role.start else None,
-                    "end": role.end.isoformat() if role.end else None,
-                }
-                for role in actor.roles.all()
-            ),
-            key=lambda role: (role["start"] or "", role["title"], role["organisation"]),
-        ),
-        "former_slugs": sorted(redirect.old_slug for redirect in actor.slug_redirects.all()),
-    }
-
-
-def _tag_record(tag: Tag) -> dict:
-    return {
-        "slug": tag.slug,
-        "name": tag.name,
-        "parent": _slug(tag.parent),
-        "description": tag.description,
-        "aliases": sorted(alias.name for alias in tag.aliases.all()),
-        "former_slugs": sorted(redirect.old_slug for redirect in tag.slug_redirects.all()),
-    }
-
-
-def _article_record(article: Article) -> dict:
-    return {
-        "import_key": article.import_key,
-        "slug": article.slug,
-        "title": article.title,
-        "outlet": article.outlet,
-        "url": article.url,
-        "published_on": article.published_on.isoformat() if article.published_on else None,
-        "status": article.status,
-        "imported_at": article.imported_at.isoformat(),
-        "body": article.body,
-    }
-
-
-def _statement_record(statement: Statement) -> dict:
-    return {
-        "key": _statement_key(statement),
-        "kind": statement.kind,
-        "text": statement.text,
-        "prefix": statement.prefix,
-        "suffix": statement.suffix,
-        "anchor": statement.anchor,
-        "speaker_as_printed": statement.speaker_as_printed,
-        "speaker": _slug(statement.speaker),
-        "review_status": statement.review_status,
-        "published": statement.published,
-        "origin": statement.origin,
-        "confidence": statement.confidence,
-        "version": statement.version,
-        "created_at": statement.created_at.isoformat(),
-        "tags": sorted(tag.slug for tag in statement.tags.all()),
-    }
 
 
 @transaction.atomic
@@ -198,7 +51,7 @@ def curation_restore(document: dict) -> dict[str, int]:
     statements = _restore_statements(document["statements"], articles, actors, tags)
     users = _UserCache()
     for record in document["corrections"]:
-        AttributionCorrection.objects.create(
+        correction_record(
             statement=statements[tuple(record["statement"])],
             from_actor=actors.get(record["from_actor"]),
             to_actor=actors.get(record["to_actor"]),
@@ -243,7 +96,7 @@ def _restore_article(record: dict) -> Article:
     article = Article(
         **{
             **record,
-            "content_hash": _hash(record["body"]),
+            "content_hash": content_hash(record["body"]),
             "published_on": _date(record["published_on"]),
             "imported_at": _datetime(record["imported_at"]),
         }
@@ -340,12 +193,6 @@ class _UserCache:
                 user.save(update_fields=["password"])
             self.users[username] = user
         return self.users[username]
-
-
-def _hash(body: str) -> str:
-    from curation.importing import content_hash
-
-    return content_hash(body)
 
 
 def _date(value: str | None) -> date | None:

@@ -14,9 +14,12 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 
-from curation.importing import decode_article, parse_article
+from curation.extraction.names import normalise_name
+from curation.importing.parsing import decode_article, parse_article
 from curation.models import Actor, ActorAlias, ActorRole, Article, Statement, Tag, TagAlias
-from curation.services import statement_create, statement_reattribute
+from curation.services.articles import article_import
+from curation.services.corrections import statement_reattribute
+from curation.services.statements import statement_create
 
 CURATION_FILE = "curation.json"
 CURATION_FORMAT_VERSION = 1
@@ -153,8 +156,6 @@ def _load_actors(entries: list[dict], report: SeedReport) -> dict[str, Actor]:
 
 
 def _ensure_alias(model, owner_field: str, owner, name: str) -> bool:
-    from curation.extraction.names import normalise_name
-
     if model.objects.filter(**{owner_field: owner, "normalised": normalise_name(name)}).exists():
         return False
     model.objects.create(**{owner_field: owner, "name": name})
@@ -162,8 +163,6 @@ def _ensure_alias(model, owner_field: str, owner, name: str) -> bool:
 
 
 def _load_article(seeds_dir, entry, actors, tags, report: SeedReport) -> None:
-    from curation.services import article_import
-
     if Article.objects.filter(import_key=entry["file"]).exists():
         return
     text = decode_article((seeds_dir / entry["file"]).read_bytes())

@@ -1,0 +1,76 @@
+"""Writes that touch several models or must leave a record, one module per subject.
+
+Admin actions, views, API and management commands call these; nothing else
+changes a statement's speaker, writes a correction or creates an article.
+Everything is re-exported here, so callers write ``from curation import
+services`` and ``services.statement_reattribute(...)``.
+"""
+
+from curation.services.articles import (
+    ArticleAlreadyImported,
+    article_import,
+    article_reanchor,
+    article_update,
+    unique_slug,
+)
+from curation.services.corpus import ArchiveNotEmpty, corpus_generate
+from curation.services.corrections import BulkResult, correction_record, statement_reattribute, statements_reattribute
+from curation.services.counts import public_counts_rebuild, public_counts_refresh
+from curation.services.flags import attribution_flags_refresh, flag_apply_suggestion, flag_dismiss
+from curation.services.merges import actor_merge, tag_merge
+from curation.services.seeding import seeds_load
+from curation.services.statements import (
+    statement_create,
+    statement_review,
+    statement_snapshot,
+    statement_update,
+    statements_add_tags,
+    statements_remove_tags,
+    statements_set_published,
+    statements_set_review_status,
+)
+from curation.services.suggestions import article_suggest
+from curation.services.transfer import RestoreRefused, curation_restore
+from curation.services.versions import (
+    STATEMENT_CHANGED_ELSEWHERE,
+    StatementChangedElsewhere,
+    statement_lock,
+    statement_version_check,
+)
+
+__all__ = [
+    "STATEMENT_CHANGED_ELSEWHERE",
+    "ArchiveNotEmpty",
+    "ArticleAlreadyImported",
+    "BulkResult",
+    "RestoreRefused",
+    "StatementChangedElsewhere",
+    "actor_merge",
+    "article_import",
+    "article_reanchor",
+    "article_suggest",
+    "article_update",
+    "attribution_flags_refresh",
+    "corpus_generate",
+    "correction_record",
+    "curation_restore",
+    "flag_apply_suggestion",
+    "flag_dismiss",
+    "public_counts_rebuild",
+    "public_counts_refresh",
+    "seeds_load",
+    "statement_create",
+    "statement_lock",
+    "statement_reattribute",
+    "statement_review",
+    "statement_snapshot",
+    "statement_update",
+    "statement_version_check",
+    "statements_add_tags",
+    "statements_reattribute",
+    "statements_remove_tags",
+    "statements_set_published",
+    "statements_set_review_status",
+    "tag_merge",
+    "unique_slug",
+]

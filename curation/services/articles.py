@@ -1,0 +1,118 @@
+"""Articles: importing one, saving an editor's edit, and finding its statements again."""
+
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+
+from curation.anchoring import anchor_context, refind
+from curation.importing.parsing import ParsedArticle, content_hash
+from curation.models import Article, Statement
+from curation.services.counts import public_counts_refresh
+
+
+class ArticleAlreadyImported(Exception):
+    """The source or its exact text is already in the desk."""
+
+    def __init__(self, message: str, article: Article):
+        super().__init__(message)
+        self.article = article
+
+
+def unique_slug(model, text: str, *, max_length: int = 80, field: str = "slug") -> str:
+    """Return a slug from ``text`` that no row of ``model`` uses yet."""
+    base = slugify(text)[:max_length].strip("-") or model._meta.model_name
+    candidate, number = base, 2
+    while model.objects.filter(**{field: candidate}).exists():
+        candidate = f"{base[: max_length - 6]}-{number}"
+        number += 1
+    return candidate
+
+
+def _already_imported(*, import_key: str, body_hash: str) -> ArticleAlreadyImported | None:
+    existing = Article.objects.filter(import_key=import_key).first()
+    if existing:
+        return ArticleAlreadyImported(f"already imported as “{existing.slug}”", existing)
+    existing = Article.objects.filter(content_hash=body_hash).first()
+    if existing:
+        return ArticleAlreadyImported(
+            f"the same text is already imported as “{existing.slug}” (from {existing.import_key})", existing
+        )
+    return None
+
+
+@transaction.atomic
+def article_import(
+    *,
+    parsed: ParsedArticle,
+    import_key: str,
+    status: str = Article.Status.DRAFT,
+    slug: str | None = None,
+    title: str | None = None,
+) -> Article:
+    """Create an article from parsed text, refusing a source or text already in the desk."""
+    duplicate = _already_imported(import_key=import_key, body_hash=parsed.content_hash)
+    if duplicate:
+        raise duplicate
+    final_title = (title or parsed.title or import_key).strip()
+    article = Article(
+        title=final_title,
+        slug=slug or unique_slug(Article, final_title),
+        outlet=parsed.outlet,
+        url=parsed.url,
+        published_on=parsed.published_on,
+        body=parsed.body,
+        import_key=import_key,
+        content_hash=parsed.content_hash,
+        status=status,
+    )
+    article.full_clean()
+    try:
+        with transaction.atomic():
+            article.save()
+    except IntegrityError:
+        # Another import of the same source won the race; report it as such.
+        duplicate = _already_imported(import_key=import_key, body_hash=parsed.content_hash)
+        if duplicate is None:
+            raise
+        raise duplicate from None
+    return article
+
+
+@transaction.atomic
+def article_update(*, article: Article, by, changed_fields: list[str]) -> dict[str, int] | None:
+    """Save an edited article; a changed body re-anchors its statements.
+
+    Return the re-anchoring counts when the body changed, else None.
+    """
+    body_changed = "body" in changed_fields
+    if body_changed:
+        article.content_hash = content_hash(article.body)
+    article._history_user = by
+    article.save()
+    if "status" in changed_fields:
+        public_counts_refresh(statements=article.statements.all())
+    return article_reanchor(article=article) if body_changed else None
+
+
+@transaction.atomic
+def article_reanchor(*, article: Article) -> dict[str, int]:
+    """Re-find every statement of an article in its current body.
+
+    A statement whose text is still at its offsets stays; one that moved is
+    found again by its text and context; one that can no longer be found is
+    marked orphaned and reported, never deleted.
+    """
+    counts = {"found": 0, "moved": 0, "orphaned": 0}
+    for statement in article.statements.select_for_update():
+        position = refind(
+            article.body, text=statement.text, start=statement.start, prefix=statement.prefix, suffix=statement.suffix
+        )
+        if position is None:
+            statement.anchor = Statement.Anchor.ORPHANED
+            counts["orphaned"] += 1
+        else:
+            counts["moved" if position != statement.start else "found"] += 1
+            statement.start, statement.end = position, position + len(statement.text)
+            statement.prefix, statement.suffix = anchor_context(article.body, statement.start, statement.end)
+            statement.anchor = Statement.Anchor.FOUND
+        statement.save(update_fields=["start", "end", "prefix", "suffix", "anchor", "updated_at"])
+    return counts

@@ -1,0 +1,287 @@
+"""Statements: creating one, an editor's save, the review of a suggestion, and bulk changes.
+
+A new speaker always goes through ``statement_reattribute``
+(curation/services/corrections.py), which records the correction.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from curation.anchoring import anchor_context
+from curation.models import Actor, Article, AttributionCorrection, ReviewDecision, Statement, Tag
+from curation.services.corrections import BulkResult, statement_reattribute
+from curation.services.counts import public_counts_refresh
+from curation.services.versions import statement_lock, statements_lock
+
+STATEMENT_EDITABLE_FIELDS = ("kind", "speaker_as_printed", "review_status", "published")
+# What a suggestion consists of: an editor who changes any of these has
+# corrected the extractor, which is what its evaluation needs to know.
+SUGGESTION_FIELDS = ("kind", "text", "start", "end", "speaker_as_printed", "speaker", "tags")
+REVIEW_CHANGEABLE_FIELDS = {"kind", "speaker_as_printed", "speaker", "tags", "review_status", "published"}
+
+
+@transaction.atomic
+def statement_create(
+    *,
+    article: Article,
+    kind: str,
+    start: int,
+    end: int,
+    speaker_as_printed: str = "",
+    speaker: Actor | None = None,
+    tags: list[Tag] | tuple = (),
+    review_status: str = Statement.ReviewStatus.SUGGESTED,
+    published: bool = False,
+    origin: str = Statement.Origin.CURATED,
+    confidence: float | None = None,
+    text: str | None = None,
+) -> Statement:
+    """Create a statement anchored at ``body[start:end]``.
+
+    When ``text`` is given it must be exactly what the offsets cut out of the
+    body, so a curation file with drifting offsets fails loudly.
+    """
+    if not 0 <= start < end <= len(article.body):
+        raise ValidationError(
+            f"Span {start}–{end} is outside the article “{article.slug}” ({len(article.body)} characters)."
+        )
+    anchored_text = article.body[start:end]
+    if text is not None and text != anchored_text:
+        raise ValidationError(f"Offsets {start}–{end} of “{article.slug}” cut out {anchored_text!r}, not {text!r}.")
+    prefix, suffix = anchor_context(article.body, start, end)
+    statement = Statement.objects.create(
+        article=article,
+        kind=kind,
+        text=anchored_text,
+        start=start,
+        end=end,
+        prefix=prefix,
+        suffix=suffix,
+        speaker_as_printed=speaker_as_printed,
+        speaker=speaker,
+        review_status=review_status,
+        published=published,
+        origin=origin,
+        confidence=confidence,
+    )
+    if tags:
+        statement.tags.set(tags)
+    if review_status == Statement.ReviewStatus.CONFIRMED and published:
+        public_counts_refresh(statements=[statement])
+    return statement
+
+
+def statement_snapshot(statement: Statement) -> dict:
+    """Return the statement's content as plain JSON, for review decisions."""
+    return {
+        "kind": statement.kind,
+        "text": statement.text,
+        "start": statement.start,
+        "end": statement.end,
+        "speaker_as_printed": statement.speaker_as_printed,
+        "speaker": statement.speaker.slug if statement.speaker else None,
+        "tags": sorted(statement.tags.values_list("slug", flat=True)),
+        "review_status": statement.review_status,
+        "published": statement.published,
+        "confidence": statement.confidence,
+    }
+
+
+def _save_statement(statement: Statement, *, by, fields: list[str], why: str = "", bump: bool = True) -> None:
+    # Every save moves the version on, so a form opened before it is refused
+    # instead of silently writing over this change. A reattribution in the
+    # same save has moved it on already.
+    if bump:
+        statement.version += 1
+    statement._history_user = by
+    if why:
+        statement._change_reason = why[:100]
+    statement.save(update_fields=[*fields, "version", "updated_at"])
+    public_counts_refresh(statements=[statement])
+
+
+def _record_review(statement: Statement, suggestion: dict, by) -> ReviewDecision:
+    outcome = statement_snapshot(statement)
+    if statement.review_status == Statement.ReviewStatus.REJECTED:
+        decision = ReviewDecision.Decision.REJECTED
+    elif any(suggestion[field] != outcome[field] for field in SUGGESTION_FIELDS):
+        decision = ReviewDecision.Decision.EDITED
+    else:
+        decision = ReviewDecision.Decision.CONFIRMED
+    return ReviewDecision.objects.create(
+        statement=statement, decision=decision, suggestion=suggestion, outcome=outcome, editor=by
+    )
+
+
+def _refuse_unknown(changes: dict, allowed, what: str) -> None:
+    unknown = set(changes) - set(allowed)
+    if unknown:
+        raise ValueError(f"{what}: {', '.join(sorted(unknown))}.")
+
+
+def _apply_fields(statement: Statement, changes: dict) -> list[str]:
+    """Set the plain fields that ``changes`` really changes; return their names."""
+    fields = [
+        name for name in STATEMENT_EDITABLE_FIELDS if name in changes and getattr(statement, name) != changes[name]
+    ]
+    for name in fields:
+        setattr(statement, name, changes[name])
+    return fields
+
+
+def _apply_tags(statement: Statement, changes: dict) -> None:
+    """Set the statement's tags when ``changes`` gives others; recount the tags it lost."""
+    if "tags" not in changes:
+        return
+    before = set(statement.tags.values_list("pk", flat=True))
+    if {tag.pk for tag in changes["tags"]} == before:
+        return
+    statement.tags.set(changes["tags"])
+    public_counts_refresh(statements=[statement], tag_ids=before)
+
+
+@transaction.atomic
+def statement_update(
+    *,
+    statement: Statement,
+    by,
+    changes: dict,
+    expected_version: int,
+    reason: str = "",
+    public: bool = True,
+) -> AttributionCorrection | None:
+    """Save an editor's changes to a statement in one transaction.
+
+    ``changes`` maps field names to new values: any of
+    ``STATEMENT_EDITABLE_FIELDS``, ``speaker`` (an Actor or None) and ``tags``.
+    A new speaker goes through ``statement_reattribute`` and so needs a
+    ``reason``; a suggestion confirmed or rejected here is recorded as a
+    review decision. Return the correction, if the speaker changed.
+    """
+    _refuse_unknown(changes, {*STATEMENT_EDITABLE_FIELDS, "speaker", "tags"}, "Statements cannot be edited this way")
+    locked = statement_lock(statement, expected_version)
+    suggestion = statement_snapshot(locked) if locked.review_status == Statement.ReviewStatus.SUGGESTED else None
+    correction = None
+    new_speaker = changes.get("speaker", locked.speaker)
+    if (new_speaker.pk if new_speaker else None) != locked.speaker_id:
+        correction = statement_reattribute(
+            statement=locked,
+            to_actor=new_speaker,
+            by=by,
+            reason=reason,
+            public=public,
+            expected_version=expected_version,
+        )
+    fields = _apply_fields(locked, changes)
+    _apply_tags(locked, changes)
+    if correction is None or fields:
+        # Even a save that changes nothing moves the version on: whoever
+        # opened the statement before it must look again before saving.
+        _save_statement(locked, by=by, fields=fields, bump=correction is None)
+    if suggestion and locked.review_status != Statement.ReviewStatus.SUGGESTED:
+        _record_review(locked, suggestion, by)
+    statement.refresh_from_db()
+    return correction
+
+
+@transaction.atomic
+def statement_review(
+    *, statement: Statement, decision: str, by, changes: dict | None = None, expected_version: int | None = None
+) -> ReviewDecision:
+    """Confirm, confirm with edits, or reject a suggested statement, and keep the decision.
+
+    The decision records the suggestion and what the editor made of it, which
+    is how the extractor's precision is measured. A suggestion was never
+    public, so a changed speaker here is part of the review, not a correction.
+    """
+    locked = statement_lock(statement, expected_version)
+    if locked.review_status != Statement.ReviewStatus.SUGGESTED:
+        raise ValidationError(f"This statement was already {locked.get_review_status_display().lower()}.")
+    suggestion = statement_snapshot(locked)
+    changes = dict(changes or {})
+    if decision == ReviewDecision.Decision.REJECTED:
+        changes = {"review_status": Statement.ReviewStatus.REJECTED, "published": False}
+    elif decision in (ReviewDecision.Decision.CONFIRMED, ReviewDecision.Decision.EDITED):
+        changes["review_status"] = Statement.ReviewStatus.CONFIRMED
+    else:
+        raise ValueError(f"Unknown review decision {decision!r}.")
+    _refuse_unknown(changes, REVIEW_CHANGEABLE_FIELDS, "A review cannot change")
+    if "tags" in changes:
+        locked.tags.set(changes.pop("tags"))
+    for name, value in changes.items():
+        setattr(locked, name, value)
+    _save_statement(locked, by=by, fields=list(changes), why=f"Review: {locked.get_review_status_display()}")
+    statement.refresh_from_db()
+    return _record_review(locked, suggestion, by)
+
+
+@transaction.atomic
+def statements_set_review_status(*, statements, status: str, by) -> int:
+    """Confirm or reject statements in bulk; suggestions among them are recorded as review decisions.
+
+    Return how many changed.
+    """
+    changed = 0
+    for statement in statements_lock(statements):
+        if statement.review_status == status:
+            continue
+        if statement.review_status == Statement.ReviewStatus.SUGGESTED:
+            rejected = status == Statement.ReviewStatus.REJECTED
+            decision = ReviewDecision.Decision.REJECTED if rejected else ReviewDecision.Decision.CONFIRMED
+            statement_review(statement=statement, decision=decision, by=by)
+        else:
+            statement.review_status = status
+            fields = ["review_status"]
+            if status == Statement.ReviewStatus.REJECTED and statement.published:
+                # A rejected statement is withdrawn, never left published.
+                statement.published = False
+                fields.append("published")
+            _save_statement(statement, by=by, fields=fields)
+        changed += 1
+    return changed
+
+
+@transaction.atomic
+def statements_set_published(*, statements, published: bool, by) -> BulkResult:
+    """Publish or unpublish statements; only confirmed statements can be published."""
+    result = BulkResult()
+    for statement in statements_lock(statements):
+        if statement.published == published:
+            continue
+        if published and statement.review_status != Statement.ReviewStatus.CONFIRMED:
+            result.skipped += 1
+            continue
+        statement.published = published
+        _save_statement(statement, by=by, fields=["published"])
+        result.changed += 1
+    return result
+
+
+@transaction.atomic
+def statements_add_tags(*, statements, tags, by) -> int:
+    """Add ``tags`` to each statement; return how many statements gained a tag."""
+    changed = 0
+    wanted = {tag.pk for tag in tags}
+    for statement in statements_lock(statements):
+        missing = wanted - set(statement.tags.values_list("pk", flat=True))
+        if missing:
+            statement.tags.add(*missing)
+            # Saving recounts the statement's tags, the added ones among them.
+            _save_statement(statement, by=by, fields=[])
+            changed += 1
+    return changed
+
+
+@transaction.atomic
+def statements_remove_tags(*, statements, tags, by) -> int:
+    """Remove ``tags`` from each statement; return how many statements lost a tag."""
+    changed = 0
+    unwanted = {tag.pk for tag in tags}
+    for statement in statements_lock(statements):
+        present = unwanted & set(statement.tags.values_list("pk", flat=True))
+        if present:
+            statement.tags.remove(*present)
+            _save_statement(statement, by=by, fields=[])
+            public_counts_refresh(tag_ids=present)
+            changed += 1
+    return changed

@@ -47,24 +47,7 @@ def main() -> int:
     server = start_gunicorn(env, arguments.workers, arguments.port)
     try:
         wait_until_up(arguments.port)
-        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
-            handle.write("\n".join(paths) + "\n")
-        output = subprocess.run(
-            [
-                wrk,
-                "-t2",
-                f"-c{arguments.connections}",
-                f"-d{arguments.seconds}s",
-                "--latency",
-                "-s",
-                str(PROJECT / "bench" / "load_paths.lua"),
-                f"http://127.0.0.1:{arguments.port}",
-            ],
-            env={**os.environ, "PATHS_FILE": handle.name},
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+        output = run_wrk(wrk, arguments, paths)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
@@ -75,6 +58,28 @@ def main() -> int:
     results.write_text(report + "\n\n```\n" + output + "```\n", encoding="utf-8")
     print(f"\nwritten to {results.relative_to(PROJECT)}")
     return 0 if "errors: 0" in report else 1
+
+
+def run_wrk(wrk: str, arguments, paths: list[str]) -> str:
+    """Run wrk against the served desk over ``paths`` and return what it printed."""
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
+        handle.write("\n".join(paths) + "\n")
+    return subprocess.run(
+        [
+            wrk,
+            "-t2",
+            f"-c{arguments.connections}",
+            f"-d{arguments.seconds}s",
+            "--latency",
+            "-s",
+            str(PROJECT / "bench" / "load_paths.lua"),
+            f"http://127.0.0.1:{arguments.port}",
+        ],
+        env={**os.environ, "PATHS_FILE": handle.name},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
 
 def ensure_wrk() -> str:

@@ -11,7 +11,8 @@ from pathlib import Path
 from django.core.management import get_commands
 
 from bench.database import database_recreate, manage, measured
-from curation.corpus.text import Cast, actor_counts, generate_actors, generate_article, generate_tags, tag_count
+from curation.corpus.articles import Cast, generate_article
+from curation.corpus.text import actor_counts, generate_actors, generate_tags, tag_count
 
 SEED = 11
 

@@ -74,8 +74,15 @@ def render(results: dict) -> str:
     requests = markdown_table(
         ["figure", "median ms", "p95 ms", "queries", "× floor", "target", "verdict"], request_rows(results)
     )
+    commands = markdown_table(["command", "size", "seconds", "peak MB", "output", "verdict"], pipeline_rows(results))
+    notes = [f"- {s['label']}: {s['note']}" for s in results["scenarios"] if s.get("note")]
+    parts = [f"# Benchmark {results['date']} at {results['revision']}", results["setup"], requests, "\n".join(notes)]
+    return "\n\n".join(part for part in [*parts, commands] if part) + "\n"
+
+
+def pipeline_rows(results: dict) -> list[list[str]]:
     generation = results["generate_corpus"]
-    pipeline_rows = [
+    rows = [
         [
             "generate_corpus",
             f"{generation['articles']} articles",
@@ -91,9 +98,9 @@ def render(results: dict) -> str:
     ]
     for name, figures in results["pipeline"].items():
         if "note" in figures:
-            pipeline_rows.append([name, "—", "—", "—", figures["note"], "—"])
+            rows.append([name, "—", "—", "—", figures["note"], "—"])
         else:
-            pipeline_rows.append(
+            rows.append(
                 [
                     name,
                     f"{figures['articles']} articles",
@@ -103,22 +110,7 @@ def render(results: dict) -> str:
                     "—",
                 ]
             )
-    commands = markdown_table(["command", "size", "seconds", "peak MB", "output", "verdict"], pipeline_rows)
-    notes = [f"- {s['label']}: {s['note']}" for s in results["scenarios"] if s.get("note")]
-    return (
-        "\n\n".join(
-            part
-            for part in [
-                f"# Benchmark {results['date']} at {results['revision']}",
-                results["setup"],
-                requests,
-                "\n".join(notes),
-                commands,
-            ]
-            if part
-        )
-        + "\n"
-    )
+    return rows
 
 
 def write(results: dict) -> Path:

@@ -115,6 +115,26 @@ def results_assemble(articles, generation, pipeline, scenarios, floor, rounds, p
         statements = cursor.fetchone()[0]
         cursor.execute("SHOW server_version")
         server = cursor.fetchone()[0]
+    setup = (
+        f"{articles:,} articles, {statements:,} statements; PostgreSQL {server}; {os.cpu_count()} cores. "
+        f"In-process Django test Client, DEBUG off; {rounds} rounds × {per_round} requests a figure (after warm-up); "
+        "times in milliseconds; queries = SQL queries per request; "
+        "× floor = median over the raw-SQL first page's median."
+    )
+    return {
+        "date": date.today().isoformat(),
+        "revision": git_revision(),
+        "setup": setup,
+        "articles": articles,
+        "statements": statements,
+        "generate_corpus": generation,
+        "pipeline": pipeline,
+        "floor": floor,
+        "scenarios": scenario_rows(scenarios, floor),
+    }
+
+
+def scenario_rows(scenarios, floor) -> list[dict]:
     figures = {scenario.name: summarise(scenario.timings) for scenario in scenarios}
     rows = []
     for scenario in scenarios:
@@ -131,23 +151,7 @@ def results_assemble(articles, generation, pipeline, scenarios, floor, rounds, p
                 "met": met,
             }
         )
-    setup = (
-        f"{articles:,} articles, {statements:,} statements; PostgreSQL {server}; {os.cpu_count()} cores. "
-        f"In-process Django test Client, DEBUG off; {rounds} rounds × {per_round} requests a figure (after warm-up); "
-        "times in milliseconds; queries = SQL queries per request; "
-        "× floor = median over the raw-SQL first page's median."
-    )
-    return {
-        "date": date.today().isoformat(),
-        "revision": git_revision(),
-        "setup": setup,
-        "articles": articles,
-        "statements": statements,
-        "generate_corpus": generation,
-        "pipeline": pipeline,
-        "floor": floor,
-        "scenarios": rows,
-    }
+    return rows
 
 
 def target_for(name: str, figures: dict, floor: dict) -> tuple[str, bool | None]:

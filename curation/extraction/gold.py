@@ -45,42 +45,41 @@ def load_seed_items(seeds: Path) -> tuple[list[dict], list[KnownActor]]:
     """
     curation = json.loads((seeds / "curation.json").read_text(encoding="utf-8"))
     corrections = {(c["article"], c["start"], c["end"]): c["to"] for c in curation.get("corrections", ())}
-    items = []
-    for article in curation["articles"]:
-        text = (seeds / article["file"]).read_text(encoding="utf-8")
-        quotes, flags = [], []
-        for statement in article["statements"]:
-            corrected = corrections.get((article["slug"], statement["start"], statement["end"]))
-            quotes.append(
-                {
-                    "quote": statement["text"],
-                    "start": statement["start"],
-                    "end": statement["end"],
-                    "speaker": corrected or statement["speaker"],
-                    "kind": statement["kind"],
-                    "speaker_as_printed": statement["speaker_as_printed"],
-                    "printed_speaker": statement["speaker"],
-                }
-            )
-            if corrected:
-                flags.append(
-                    {
-                        "code": "speaker_not_introduced",
-                        "start": statement["start"],
-                        "end": statement["end"],
-                        "suggested_speaker": corrected,
-                    }
-                )
-        items.append(
+    items = [_seed_item(seeds, article, corrections) for article in curation["articles"]]
+    return items, load_actors(curation)
+
+
+def _seed_item(seeds: Path, article: dict, corrections: dict) -> dict:
+    quotes, flags = [], []
+    for statement in article["statements"]:
+        corrected = corrections.get((article["slug"], statement["start"], statement["end"]))
+        quotes.append(
             {
-                "name": article["file"],
-                "text": text,
-                "published_on": article.get("published_on"),
-                "quotes": quotes,
-                "flags": flags,
+                "quote": statement["text"],
+                "start": statement["start"],
+                "end": statement["end"],
+                "speaker": corrected or statement["speaker"],
+                "kind": statement["kind"],
+                "speaker_as_printed": statement["speaker_as_printed"],
+                "printed_speaker": statement["speaker"],
             }
         )
-    return items, load_actors(curation)
+        if corrected:
+            flags.append(
+                {
+                    "code": "speaker_not_introduced",
+                    "start": statement["start"],
+                    "end": statement["end"],
+                    "suggested_speaker": corrected,
+                }
+            )
+    return {
+        "name": article["file"],
+        "text": (seeds / article["file"]).read_text(encoding="utf-8"),
+        "published_on": article.get("published_on"),
+        "quotes": quotes,
+        "flags": flags,
+    }
 
 
 def load_annotated(path: Path) -> list[dict]:

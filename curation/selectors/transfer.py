@@ -20,6 +20,7 @@ EXPORT_VERSION = 1
 
 
 def curation_export() -> dict:
+    """Return the whole editorial state, every list in a fixed order."""
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
@@ -40,50 +41,63 @@ def curation_export() -> dict:
             .prefetch_related("tags")
             .order_by("article__import_key", "start", "end")
         ],
-        "corrections": [
-            {
-                "statement": _statement_key(correction.statement),
-                "from_actor": _slug(correction.from_actor),
-                "to_actor": _slug(correction.to_actor),
-                "speaker_as_printed": correction.speaker_as_printed,
-                "reason": correction.reason,
-                "editor": correction.editor.get_username(),
-                "corrected_at": correction.corrected_at.isoformat(),
-                "is_public": correction.is_public,
-            }
-            for correction in AttributionCorrection.objects.select_related(
-                "statement__article", "from_actor", "to_actor", "editor"
-            ).order_by("corrected_at", "id")
-        ],
-        "flags": [
-            {
-                "statement": _statement_key(flag.statement),
-                "code": flag.code,
-                "severity": flag.severity,
-                "message": flag.message,
-                "suggested_speaker": _slug(flag.suggested_speaker),
-                "created_at": flag.created_at.isoformat(),
-                "resolved_at": flag.resolved_at.isoformat() if flag.resolved_at else None,
-                "resolved_by": flag.resolved_by.get_username() if flag.resolved_by else None,
-                "resolution": flag.resolution,
-            }
-            for flag in AttributionFlag.objects.select_related(
-                "statement__article", "suggested_speaker", "resolved_by"
-            ).order_by("statement__article__import_key", "statement__start", "code", "id")
-        ],
-        "decisions": [
-            {
-                "statement": _statement_key(decision.statement),
-                "decision": decision.decision,
-                "suggestion": decision.suggestion,
-                "outcome": decision.outcome,
-                "editor": decision.editor.get_username(),
-                "decided_at": decision.decided_at.isoformat(),
-            }
-            for decision in ReviewDecision.objects.select_related("statement__article", "editor").order_by(
-                "decided_at", "id"
-            )
-        ],
+        "corrections": [_correction_record(correction) for correction in _corrections()],
+        "flags": [_flag_record(flag) for flag in _flags()],
+        "decisions": [_decision_record(decision) for decision in _decisions()],
+    }
+
+
+def _corrections():
+    return AttributionCorrection.objects.select_related(
+        "statement__article", "from_actor", "to_actor", "editor"
+    ).order_by("corrected_at", "id")
+
+
+def _correction_record(correction: AttributionCorrection) -> dict:
+    return {
+        "statement": _statement_key(correction.statement),
+        "from_actor": _slug(correction.from_actor),
+        "to_actor": _slug(correction.to_actor),
+        "speaker_as_printed": correction.speaker_as_printed,
+        "reason": correction.reason,
+        "editor": correction.editor.get_username(),
+        "corrected_at": correction.corrected_at.isoformat(),
+        "is_public": correction.is_public,
+    }
+
+
+def _flags():
+    return AttributionFlag.objects.select_related("statement__article", "suggested_speaker", "resolved_by").order_by(
+        "statement__article__import_key", "statement__start", "code", "id"
+    )
+
+
+def _flag_record(flag: AttributionFlag) -> dict:
+    return {
+        "statement": _statement_key(flag.statement),
+        "code": flag.code,
+        "severity": flag.severity,
+        "message": flag.message,
+        "suggested_speaker": _slug(flag.suggested_speaker),
+        "created_at": flag.created_at.isoformat(),
+        "resolved_at": flag.resolved_at.isoformat() if flag.resolved_at else None,
+        "resolved_by": flag.resolved_by.get_username() if flag.resolved_by else None,
+        "resolution": flag.resolution,
+    }
+
+
+def _decisions():
+    return ReviewDecision.objects.select_related("statement__article", "editor").order_by("decided_at", "id")
+
+
+def _decision_record(decision: ReviewDecision) -> dict:
+    return {
+        "statement": _statement_key(decision.statement),
+        "decision": decision.decision,
+        "suggestion": decision.suggestion,
+        "outcome": decision.outcome,
+        "editor": decision.editor.get_username(),
+        "decided_at": decision.decided_at.isoformat(),
     }
 
 

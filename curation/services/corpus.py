@@ -21,14 +21,8 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
 
-from curation.corpus.text import (
-    Cast,
-    actor_counts,
-    generate_actors,
-    generate_article,
-    generate_tags,
-    tag_count,
-)
+from curation.corpus.articles import Cast, generate_article
+from curation.corpus.text import actor_counts, generate_actors, generate_tags, tag_count
 from curation.extraction.names import normalise_name
 from curation.models import (
     Actor,

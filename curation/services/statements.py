@@ -20,6 +20,8 @@ SUGGESTION_FIELDS = ("kind", "text", "start", "end", "speaker_as_printed", "spea
 REVIEW_CHANGEABLE_FIELDS = {"kind", "speaker_as_printed", "speaker", "tags", "review_status", "published"}
 
 
+# Long only in its keyword arguments, one per field a curator, importer or the
+# extractor may set.
 @transaction.atomic
 def statement_create(
     *,

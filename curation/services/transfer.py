@@ -50,7 +50,21 @@ def curation_restore(document: dict) -> dict[str, int]:
     articles = {record["import_key"]: _restore_article(record) for record in document["articles"]}
     statements = _restore_statements(document["statements"], articles, actors, tags)
     users = _UserCache()
-    for record in document["corrections"]:
+    _restore_corrections(document["corrections"], statements, actors, users)
+    _restore_flags(document.get("flags", []), statements, actors, users)
+    _restore_decisions(document.get("decisions", []), statements, users)
+    public_counts_rebuild()
+    return {
+        "actors": len(actors),
+        "tags": len(tags),
+        "articles": len(articles),
+        "statements": len(statements),
+        "corrections": len(document["corrections"]),
+    }
+
+
+def _restore_corrections(records, statements, actors, users) -> None:
+    for record in records:
         correction_record(
             statement=statements[tuple(record["statement"])],
             from_actor=actors.get(record["from_actor"]),
@@ -61,7 +75,10 @@ def curation_restore(document: dict) -> dict[str, int]:
             corrected_at=_datetime(record["corrected_at"]),
             is_public=record["is_public"],
         )
-    for record in document.get("flags", []):
+
+
+def _restore_flags(records, statements, actors, users) -> None:
+    for record in records:
         AttributionFlag.objects.create(
             statement=statements[tuple(record["statement"])],
             code=record["code"],
@@ -73,7 +90,10 @@ def curation_restore(document: dict) -> dict[str, int]:
             resolved_by=users.get(record["resolved_by"]) if record["resolved_by"] else None,
             resolution=record["resolution"],
         )
-    for record in document.get("decisions", []):
+
+
+def _restore_decisions(records, statements, users) -> None:
+    for record in records:
         ReviewDecision.objects.create(
             statement=statements[tuple(record["statement"])],
             decision=record["decision"],
@@ -82,14 +102,6 @@ def curation_restore(document: dict) -> dict[str, int]:
             editor=users.get(record["editor"]),
             decided_at=_datetime(record["decided_at"]),
         )
-    public_counts_rebuild()
-    return {
-        "actors": len(actors),
-        "tags": len(tags),
-        "articles": len(articles),
-        "statements": len(statements),
-        "corrections": len(document["corrections"]),
-    }
 
 
 def _restore_article(record: dict) -> Article:

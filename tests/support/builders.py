@@ -72,6 +72,7 @@ def make_quoted_articles(count, *, speaker=None, tags=(), outlet="Test Wire", pu
     return articles
 
 
+# Long because it lists each kind of row readers must not see; each is one call.
 def unpublished_build():
     """Create a draft article, and in a published one a suggestion, a rejection and an unpublished statement.
 
@@ -119,6 +120,7 @@ def unpublished_build():
     return {"actor": secret, "tag": hidden_tag, "article": draft}
 
 
+# Long because each row kind a serializer could forget to prefetch is created here, once.
 def archive_build(size: int, editor) -> list:
     """Publish ``size`` dated articles, each with one statement by its own actor, tagged and corrected.
 

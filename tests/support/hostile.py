@@ -37,6 +37,7 @@ def inside(part: str, within: str, offset: int = 0) -> int:
     return BODY.index(within) + within.index(part) + offset
 
 
+# One fixture's worth of rows, read top to bottom; splitting it would hide which text sits where.
 def hostile_build(editor) -> dict:
     """A published article, its actors, tags, statements and a correction, all carrying hostile text."""
     article = article_import(

@@ -81,9 +81,15 @@ class ActorQuerySet(models.QuerySet):
         """Actors with at least one public statement; drafts never reveal a name.
 
         Read from the kept count rather than searched for: on an archive of
-        millions of statements the search costs half a second per list.
+        millions of statements the search costs half a second per list. An
+        actor merged into another has no statements left, so it is never
+        public itself; its address leads to the survivor.
         """
         return self.filter(public_statement_count__gt=0)
+
+    def current(self):
+        """Actors not merged into another: the ones editors attribute statements to."""
+        return self.filter(merged_into__isnull=True)
 
 
 class Actor(KeepsPublicStatementCount, models.Model):
@@ -98,6 +104,11 @@ class Actor(KeepsPublicStatementCount, models.Model):
     # Don't set this by hand: curation.services.counts keeps it equal to the number of
     # public statements attributed to the actor.
     public_statement_count = models.PositiveIntegerField(default=0, editable=False)
+    # Set by curation.services.merges: the actor stays, so that corrections
+    # naming it keep their words, and its address leads to the survivor.
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_actors", editable=False
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -112,6 +123,14 @@ class Actor(KeepsPublicStatementCount, models.Model):
 
     def get_absolute_url(self):
         return reverse("curation:actor-detail", kwargs={"slug": self.slug})
+
+    def survivor(self) -> "Actor":
+        """Return the actor this one was merged into, following merges of merges; itself if never merged."""
+        actor, seen = self, {self.pk}
+        while actor.merged_into_id is not None and actor.merged_into_id not in seen:
+            seen.add(actor.merged_into_id)
+            actor = actor.merged_into
+        return actor
 
     def roles_on(self, day):
         """Return the roles the actor held on ``day`` (all roles when ``day`` is None)."""
@@ -291,6 +310,7 @@ class Statement(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="statements",
+        limit_choices_to={"merged_into__isnull": True},
         help_text="The actor who really said it. Change it only through a reattribution with a reason.",
     )
     review_status = models.CharField(max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.SUGGESTED)
@@ -298,6 +318,21 @@ class Statement(models.Model):
     tags = models.ManyToManyField(Tag, blank=True, related_name="statements")
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.CURATED)
     confidence = models.FloatField(null=True, blank=True, help_text="The extractor's confidence, 0–1.")
+    # Don't set these by hand: curation.services.corrections keeps them. They
+    # say what readers were last shown, so a change of speaker they already
+    # saw is told to them as a correction, and one they never saw is not.
+    first_shown_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When readers first saw it; empty while never public."
+    )
+    shown_speaker = models.ForeignKey(
+        Actor, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    # A change of speaker made while the statement was hidden from readers,
+    # told to them as a correction when they see the statement again.
+    pending_reason = models.TextField(blank=True, editable=False)
+    pending_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+    )
     # Don't set this by hand: services bump it on every save, and a save that
     # carries an older number is refused instead of overwriting someone's work.
     version = models.PositiveIntegerField(default=1)
@@ -326,6 +361,19 @@ class Statement(models.Model):
     def get_absolute_url(self):
         return reverse("curation:statement-detail", kwargs={"pk": self.pk})
 
+    @property
+    def was_shown(self) -> bool:
+        """Whether readers have ever been shown this statement."""
+        return self.first_shown_at is not None
+
+    def is_public_now(self) -> bool:
+        """Whether readers are shown it now: the same rule as ``Statement.objects.public()``."""
+        return (
+            self.review_status == self.ReviewStatus.CONFIRMED
+            and self.published
+            and self.article.status == Article.Status.PUBLISHED
+        )
+
 
 class SuggestedStatement(Statement):
     """The review queue: the extractor's suggestions awaiting an editor."""
@@ -346,10 +394,12 @@ class CorrectionQuerySet(models.QuerySet):
 
 
 class AttributionCorrection(models.Model):
-    """An append-only record of one change of a statement's speaker.
+    """An append-only record of one change of who readers are told said a statement.
 
-    Don't create these directly: ``curation.services.statement_reattribute``
-    writes one in the same transaction that changes the speaker.
+    Don't create these directly: ``curation.services.corrections`` writes one
+    whenever readers are shown another speaker than the one they were shown
+    before, in the transaction that shows it. ``is_public`` is False only on
+    rows recorded before every correction became public.
     """
 
     statement = models.ForeignKey(Statement, on_delete=models.PROTECT, related_name="corrections")
@@ -379,6 +429,50 @@ class AttributionCorrection(models.Model):
         before = self.from_actor.name if self.from_actor else "no one"
         after = self.to_actor.name if self.to_actor else "no one"
         return f"{before} → {after}"
+
+
+class CorrectionWithdrawal(models.Model):
+    """A correction that was itself a mistake, withdrawn in the open: who, when and why.
+
+    The correction stays as written; the withdrawal is told beside it, and
+    the statement's speaker returns to the one the correction replaced.
+    """
+
+    correction = models.OneToOneField(AttributionCorrection, on_delete=models.PROTECT, related_name="withdrawal")
+    reason = models.TextField()
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    withdrawn_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-withdrawn_at", "-id"]
+        constraints = [models.CheckConstraint(condition=~Q(reason=""), name="withdrawal_has_reason")]
+
+    def __str__(self):
+        return f"Withdrawal of {self.correction}"
+
+
+class Merge(models.Model):
+    """An append-only record of two actors or two topics found to be one."""
+
+    class Kind(models.TextChoices):
+        ACTOR = "actor", "Actor"
+        TAG = "tag", "Topic"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    merged_name = models.CharField(max_length=200)
+    merged_slug = models.SlugField(max_length=200)
+    survivor_actor = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    survivor_tag = models.ForeignKey(Tag, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    statements_moved = models.PositiveIntegerField(default=0)
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    merged_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-merged_at", "-id"]
+
+    def __str__(self):
+        survivor = self.survivor_actor or self.survivor_tag
+        return f"{self.merged_name} merged into {survivor}"
 
 
 class AttributionFlag(models.Model):

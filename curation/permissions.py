@@ -21,6 +21,8 @@ EDITOR_PERMISSIONS = {
     "statement": ("add", "change", "view"),
     "suggestedstatement": ("change", "view"),
     "attributioncorrection": ("add", "view"),
+    "correctionwithdrawal": ("add", "view"),
+    "merge": ("view",),
     "attributionflag": ("change", "view"),
     "reviewdecision": ("view",),
     "historicalarticle": ("view",),

@@ -148,16 +148,13 @@ def test_it_imports_an_article_from_the_add_form(editor_client, db):
     assert len(article.content_hash) == 64
 
 
-def test_it_asks_for_a_source_when_there_is_neither_url_nor_source(editor_client, db):
-    response = editor_client.post(
-        reverse("admin:curation_article_add"),
-        {
-            "title": "No source",
-            "slug": "no-source",
-            "status": "draft",
-            "body": "Some text.",
-        },
-    )
+def test_it_names_pasted_text_without_a_source_by_its_text_so_a_second_paste_is_refused(editor_client, db):
+    data = {"title": "No source", "status": "draft", "body": "Some text of a story with no known source."}
+    response = editor_client.post(reverse("admin:curation_article_add"), data)
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert article.import_key.startswith("pasted:") and article.slug == "no-source"
+    response = editor_client.post(reverse("admin:curation_article_add"), {**data, "title": "Again"})
     assert response.status_code == 200
-    assert "Give the source of the text" in response.content.decode()
-    assert not Article.objects.exists()
+    assert "The same text is already in the desk" in response.content.decode()
+    assert Article.objects.count() == 1

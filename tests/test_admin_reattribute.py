@@ -30,7 +30,6 @@ def test_it_records_a_correction_when_the_speaker_changes_with_a_reason(editor_c
     data.update(
         speaker=str(jaafari.pk),
         reason="The article is about Jaafari; the source quotes him.",
-        show_correction_publicly="on",
     )
     response = editor_client.post(change_url(abadi_quote), data, follow=True)
     assert response.status_code == 200
@@ -44,12 +43,33 @@ def test_it_records_a_correction_when_the_speaker_changes_with_a_reason(editor_c
     assert correction.is_public is True
 
 
-def test_it_keeps_a_correction_private_when_asked(editor_client, abadi_quote, jaafari):
-    data = opened_form(editor_client, abadi_quote)
-    data.update(speaker=str(jaafari.pk), reason="Internal fix.")
-    data.pop("show_correction_publicly", None)
+def test_it_offers_no_way_to_keep_from_readers_a_change_of_speaker_they_saw(editor_client, abadi_quote, jaafari):
+    response = editor_client.get(change_url(abadi_quote))
+    assert "show_correction_publicly" not in response.context["adminform"].form.fields
+    data = form_data(response)
+    data.update(speaker=str(jaafari.pk), reason="Internal fix.", show_correction_publicly="")
     editor_client.post(change_url(abadi_quote), data)
-    assert AttributionCorrection.objects.get().is_public is False
+    assert AttributionCorrection.objects.get().is_public is True
+
+
+def test_it_sets_the_speaker_of_a_statement_readers_never_saw_without_a_reason_or_a_correction(
+    editor_client, abadi_quote, jaafari
+):
+    article = abadi_quote.article
+    article.status = article.Status.DRAFT
+    article.save(update_fields=["status"])
+    draft = Statement.objects.create(
+        article=article, kind="direct", text=article.body[0:20], start=0, end=20, review_status="confirmed"
+    )
+    response = editor_client.get(change_url(draft))
+    assert "Readers have not seen this statement yet" in response.content.decode()
+    data = form_data(response)
+    data.update(speaker=str(jaafari.pk), reason="")
+    response = editor_client.post(change_url(draft), data, follow=True)
+    draft.refresh_from_db()
+    assert draft.speaker == jaafari
+    assert not draft.corrections.exists()
+    assert not any("Correction recorded" in str(message) for message in response.context["messages"])
 
 
 def test_it_refuses_a_new_speaker_without_a_reason_and_keeps_what_was_typed(editor_client, abadi_quote, jaafari):

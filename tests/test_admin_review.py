@@ -13,7 +13,10 @@ QUEUE = "admin:curation_suggestedstatement_changelist"
 @pytest.fixture
 def suggestions(seeded_as_published):
     article = Statement.objects.get(speaker_as_printed="Abadi").article
-    article.statements.update(review_status="suggested", published=False, origin="extracted")
+    # Suggestions readers never saw, as the extractor stores them.
+    article.statements.update(
+        review_status="suggested", published=False, origin="extracted", first_shown_at=None, shown_speaker=None
+    )
     return list(article.statements.order_by("start"))
 
 
@@ -92,15 +95,35 @@ def test_it_confirms_and_rejects_suggestions_in_bulk(editor_client, suggestions)
     assert first not in response.context["cl"].result_list
 
 
-def test_it_uses_the_suggested_speaker_in_one_click(editor_client, editor, abadi_flag):
+def test_it_uses_the_suggested_speaker_of_a_suggestion_in_one_click_without_a_correction(
+    editor_client, editor, abadi_flag
+):
     url = reverse("admin:curation_statement_apply_flag", args=[abadi_flag.statement_id, abadi_flag.pk])
+    response = editor_client.post(url, {"next": reverse(QUEUE)}, follow=True)
+    assert "Speaker set to Ibrahim al-Jaafari, as the check suggested. The flag is resolved." in messages_of(response)
+    # Readers never saw the suggestion: this is its review, not a correction.
+    assert not AttributionCorrection.objects.exists()
+    abadi_flag.refresh_from_db()
+    assert abadi_flag.is_open is False and abadi_flag.statement.speaker.slug == "ibrahim-al-jaafari"
+    assert response.redirect_chain[-1][0] == reverse(QUEUE)
+
+
+def test_it_uses_the_suggested_speaker_of_a_published_quote_with_a_correction(editor_client, editor, abadi_flag):
+    from curation import services
+
+    services.statement_review(statement=abadi_flag.statement, decision="confirmed", by=editor)
+    services.statements_set_published(statements=[abadi_flag.statement], published=True, by=editor)
+    flag = AttributionFlag.objects.create(
+        statement=abadi_flag.statement,
+        code="speaker_not_introduced",
+        message="“Abadi” is never introduced in this article.",
+        suggested_speaker=abadi_flag.suggested_speaker,
+    )
+    url = reverse("admin:curation_statement_apply_flag", args=[flag.statement_id, flag.pk])
     response = editor_client.post(url, {"next": reverse(QUEUE)}, follow=True)
     assert any("Correction recorded: Haider al-Abadi → Ibrahim al-Jaafari" in m for m in messages_of(response))
     correction = AttributionCorrection.objects.get()
     assert "never introduced" in correction.reason and correction.editor == editor
-    abadi_flag.refresh_from_db()
-    assert abadi_flag.is_open is False
-    assert response.redirect_chain[-1][0] == reverse(QUEUE)
 
 
 def test_it_refuses_applying_a_flag_by_a_get_or_twice(editor_client, abadi_flag):
@@ -109,7 +132,7 @@ def test_it_refuses_applying_a_flag_by_a_get_or_twice(editor_client, abadi_flag)
     editor_client.post(url)
     response = editor_client.post(url, follow=True)
     assert "This flag was already resolved." in messages_of(response)
-    assert AttributionCorrection.objects.count() == 1
+    assert Statement.objects.get(pk=abadi_flag.statement_id).speaker == abadi_flag.suggested_speaker
 
 
 def test_it_never_redirects_a_one_click_fix_off_the_site(editor_client, abadi_flag):
@@ -129,7 +152,7 @@ def test_it_resolves_flags_from_the_flag_list(editor_client, abadi_flag):
     editor_client.post(changelist, {"action": "dismiss", ACTION_CHECKBOX_NAME: [other.pk]})
     editor_client.post(changelist, {"action": "apply_suggestions", ACTION_CHECKBOX_NAME: [abadi_flag.pk]})
     assert not AttributionFlag.objects.filter(resolved_at__isnull=True).exists()
-    assert AttributionCorrection.objects.get().to_actor.slug == "ibrahim-al-jaafari"
+    assert Statement.objects.get(pk=abadi_flag.statement_id).speaker.slug == "ibrahim-al-jaafari"
 
 
 def test_it_lists_review_decisions_read_only(editor_client, abadi, editor):

@@ -164,9 +164,8 @@ def test_it_reattributes_in_bulk_after_a_confirmation_page(editor_client, seeded
         apply="1",
         to_actor=str(target.pk),
         reason="Checked the source.",
-        show_correction_publicly="on",
     )
-    assert any("2 corrections recorded" in message for message in messages_of(response))
+    assert any("2 corrections shown to readers" in message for message in messages_of(response))
     corrections = AttributionCorrection.objects.filter(editor=editor)
     assert {(c.from_actor.slug, c.to_actor.slug, c.reason) for c in corrections} == {
         ("fuad-hussein", "ibrahim-al-jaafari", "Checked the source.")

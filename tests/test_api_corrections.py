@@ -29,10 +29,14 @@ def test_it_leaves_out_corrections_not_made_public(api, seeded):
 
 
 def test_it_leaves_out_corrections_of_statements_readers_cannot_see(api, unpublished, editor):
-    hidden = Statement.objects.exclude(pk__in=Statement.objects.public()).first()
+    from curation.services import statements_set_published
+
+    shown = Statement.objects.public().exclude(speaker__slug="ibrahim-al-jaafari").first()
     correction = statement_reattribute(
-        statement=hidden, to_actor=Actor.objects.get(slug="ibrahim-al-jaafari"), by=editor, reason="Checked."
+        statement=shown, to_actor=Actor.objects.get(slug="ibrahim-al-jaafari"), by=editor, reason="Checked."
     )
+    assert correction.pk in [row["id"] for row in results(api.get(URL))]
+    statements_set_published(statements=[shown], published=False, by=editor)
     assert correction.pk not in [row["id"] for row in results(api.get(URL))]
     assert api.get(f"{URL}{correction.pk}/").status_code == 404
 

@@ -36,7 +36,8 @@ def test_it_lets_an_editor_correct_the_abadi_quote_only_with_a_reason(browser_pa
 
     choose_speaker(page, "Jaafari", "Ibrahim al-Jaafari")
     page.fill("#id_reason", "The article reports Foreign Minister Jaafari's meeting; Abadi is never introduced.")
-    expect(page.locator("#id_show_correction_publicly")).to_be_checked()
+    # Readers saw the quote as Abadi's: the form says the change will be told to them.
+    expect(page.locator("#id_reason_helptext")).to_contain_text("Readers have seen this statement as said by")
     page.click("input[name=_continue]")
 
     expect(page.locator(".messagelist")).to_contain_text("Correction recorded: Haider al-Abadi → Ibrahim al-Jaafari")

@@ -16,9 +16,10 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 def corrected(editor, *, reason="A reason.", public=True, draft=False, status=Statement.ReviewStatus.CONFIRMED):
     article = make_article(draft=draft)
     statement = make_statement(article, "The end", speaker=make_actor(f"Before {article.pk}"), status=status)
-    statement_reattribute(
-        statement=statement, to_actor=make_actor(f"After {article.pk}"), by=editor, reason=reason, public=public
-    )
+    statement_reattribute(statement=statement, to_actor=make_actor(f"After {article.pk}"), by=editor, reason=reason)
+    if not public:
+        # Corrections recorded before every correction became public may be hidden.
+        statement.corrections.update(is_public=False)
     return statement
 
 

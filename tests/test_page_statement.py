@@ -68,8 +68,10 @@ def test_it_words_a_correction_to_and_from_no_one(client, editor, db):
     statement_reattribute(statement=statement, to_actor=None, by=editor, reason="Nobody knows who said it.")
     statement_reattribute(statement=statement, to_actor=make_actor("Meteorologist"), by=editor, reason="Found.")
     page = page_of(client, statement)
-    assert "An earlier version attributed this quote to Forecaster. It is no longer attributed to anyone." in page
+    # The first notice was followed by another, so it tells who the quote was attributed to then, not now.
+    assert "An earlier version attributed this quote to Forecaster. It was then attributed to no one." in page
     assert "An earlier version did not attribute this quote to anyone. It is now attributed to Meteorologist." in page
+    assert "It is no longer attributed to anyone." not in page
     assert page.index("Nobody knows who said it.") < page.index("Found.")
 
 
@@ -81,8 +83,9 @@ def test_it_keeps_a_correction_that_is_not_public_off_the_page(client, editor, d
         to_actor=make_actor("Fixed Name"),
         by=editor,
         reason="Internal fix of a duplicate.",
-        public=False,
     )
+    # Corrections recorded before every correction became public may be hidden.
+    statement.corrections.update(is_public=False)
     page = page_of(client, statement)
     assert "Internal fix of a duplicate." not in page and "An earlier version" not in page
 

@@ -12,6 +12,7 @@ from curation.models import (
     ActorSlugRedirect,
     AttributionCorrection,
     AttributionFlag,
+    Merge,
     Statement,
     Tag,
     TagAlias,
@@ -75,13 +76,24 @@ def test_it_moves_everything_of_the_merged_actor_to_the_survivor(jaafari, duplic
     assert after["Statement"] == before["Statement"]
     assert after["AttributionCorrection"] == before["AttributionCorrection"]
     assert after["AttributionFlag"] == before["AttributionFlag"]
-    assert after["Actor"] == before["Actor"] - 1
+    # The merged actor stays as a record, pointing at the survivor.
+    assert after["Actor"] == before["Actor"]
+    duplicate.refresh_from_db()
+    assert duplicate.merged_into == jaafari
     # One duplicated role and one duplicated alias are folded; the merged name becomes an alias.
     assert after["ActorRole"] == before["ActorRole"] - 1
     assert after["ActorAlias"] == before["ActorAlias"] - 1 + 1
-    assert after["ActorSlugRedirect"] == before["ActorSlugRedirect"] + 1
+    assert after["ActorSlugRedirect"] == before["ActorSlugRedirect"]
     assert set(jaafari.statements.values_list("pk", flat=True)) == statements
-    assert AttributionCorrection.objects.filter(to_actor=jaafari, reason="Test setup.").count() == 1
+    # Corrections are never rewritten: the one naming the duplicate still names it.
+    assert AttributionCorrection.objects.filter(to_actor=duplicate, reason="Test setup.").count() == 1
+    merge = Merge.objects.get()
+    assert (merge.kind, merge.merged_slug, merge.survivor_actor, merge.editor) == (
+        "actor",
+        "i-jaafari",
+        jaafari,
+        editor,
+    )
     assert AttributionFlag.objects.get(message="Check.").suggested_speaker == jaafari
     assert {"I. Jaafari", "Dr. Ibrahim al-Jaafari", "Jaafari"} <= set(jaafari.aliases.values_list("name", flat=True))
     assert jaafari.roles.filter(title="Member of Parliament").exists()

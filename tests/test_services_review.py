@@ -16,8 +16,14 @@ from curation.services import (
 @pytest.fixture
 def suggestion(seeded_as_published):
     statement = Statement.objects.get(speaker_as_printed="Abadi")
+    # A suggestion readers never saw, as the extractor stores it.
     Statement.objects.filter(pk=statement.pk).update(
-        review_status="suggested", published=False, origin="extracted", confidence=0.7
+        review_status="suggested",
+        published=False,
+        origin="extracted",
+        confidence=0.7,
+        first_shown_at=None,
+        shown_speaker=None,
     )
     statement.refresh_from_db()
     return statement

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 
 from curation import services
 from curation.admin.base import HistoryAdmin, ReadOnlyAdmin, ReadOnlyInline, count_of
+from curation.admin.filters import MergedFilter
 from curation.admin.forms import AliasInlineFormSet
 from curation.admin.merging import merge
 from curation.admin.names import NameSearchMixin
@@ -37,8 +38,8 @@ class ActorSlugRedirectInline(ReadOnlyInline):
 class ActorAdmin(NameSearchMixin, HistoryAdmin):
     names_like = staticmethod(actors_named_like)
 
-    list_display = ("name", "kind", "alias_names", "statement_count")
-    list_filter = ("kind",)
+    list_display = ("name", "kind", "alias_names", "statement_count", "merged_into")
+    list_filter = ("kind", MergedFilter)
     search_fields = ("name",)  # what NameSearchMixin searches: names, slugs and aliases
     inlines = (ActorAliasInline, ActorRoleInline, ActorSlugRedirectInline)
     actions = ("merge_actors",)
@@ -50,6 +51,7 @@ class ActorAdmin(NameSearchMixin, HistoryAdmin):
             super()
             .get_queryset(request)
             .annotate(statement_total=count_of(statements, "speaker"))
+            .select_related("merged_into")
             .prefetch_related("aliases")
         )
 

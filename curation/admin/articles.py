@@ -65,7 +65,11 @@ class ArticleAdmin(HistoryAdmin):
 
     def get_fieldsets(self, request, obj=None):
         if obj is None:
-            return [(None, {"fields": ArticleForm.Meta.fields})]
+            return [
+                (None, {"fields": ("body",)}),
+                ("About the article", {"fields": ("title", "slug", "status", "outlet", "url", "published_on")}),
+                ("Source", {"fields": ("import_key",)}),
+            ]
         return [
             (None, {"fields": ("title", "slug", "status", "outlet", "url", "published_on")}),
             ("Text with its statements", {"fields": ("highlighted_text", "orphaned_statements")}),
@@ -189,8 +193,8 @@ class ArticleAdmin(HistoryAdmin):
         parsed = ParsedArticle(
             title=data["title"],
             body=data["body"],
-            outlet=data["outlet"],
-            url=data["url"],
+            outlet=data["outlet"] or "",
+            url=data["url"] or "",
             published_on=data["published_on"],
         )
         created = services.article_import(

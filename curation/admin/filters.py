@@ -110,3 +110,11 @@ class FlagOpenFilter(admin.SimpleListFilter):
         if self.value() in ("yes", "no"):
             return queryset.filter(resolved_at__isnull=self.value() == "yes")
         return queryset
+
+
+class MergedFilter(YesNoFilter):
+    title = "merged into another"
+    parameter_name = "merged"
+
+    def condition(self):
+        return Q(merged_into__isnull=False)

@@ -3,15 +3,18 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.utils.html import format_html
 
 from curation.extraction.names import normalise_name
-from curation.importing.parsing import content_hash
+from curation.importing.parsing import ImportRefused, canonical_text, content_hash, decode_article, parse_article
 from curation.models import Actor, Article, Statement, Tag
+from curation.selectors.history import changes_since
+from curation.services.articles import unique_slug
 from curation.services.versions import StatementChangedElsewhere, statement_version_check
 
 REASON_REQUIRED = (
-    "You changed who said this: give a reason for the change. It is kept with the correction "
-    "and, if the correction is public, shown to readers."
+    "You changed who said this, and readers saw it: give a reason for the change. It is kept with the "
+    "correction and shown to readers."
 )
 
 
@@ -20,24 +23,32 @@ def check_opened_version(statement_id: int, opened_version: int | None) -> None:
     try:
         statement_version_check(statement_id, opened_version)
     except StatementChangedElsewhere as changed:
-        raise forms.ValidationError(str(changed), code="changed_elsewhere") from None
+        what = changes_since(statement_id, opened_version) if opened_version is not None else ""
+        raise forms.ValidationError(f"{changed} {what}".strip(), code="changed_elsewhere") from None
+
+
+SHOWN_REASON_HELP = (
+    "Readers have seen this statement as said by {shown}: if you change the speaker, they are told so in a "
+    "correction notice with this reason, e.g. “The article is about Jaafari; the quote is his in the original "
+    "source.” Required then."
+)
+NOT_SHOWN_REASON_HELP = (
+    "Readers have not seen this statement yet, so changing the speaker is part of its review and is kept in its "
+    "history; a reason is optional."
+)
+BACK_TO_REVIEW = (
+    "Readers have seen this statement, so it cannot go back to the review queue. Unpublish it to hide it while "
+    "you work on it."
+)
 
 
 class StatementChangeForm(forms.ModelForm):
-    """A statement's change form; a new speaker needs a reason and becomes a correction."""
+    """A statement's change form; a new speaker of a statement readers saw needs a reason and becomes a correction."""
 
     reason = forms.CharField(
         label="Reason for the change",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
-        help_text="Required when you change the speaker, e.g. “The article is about Jaafari; "
-        "the quote is his in the original source.”",
-    )
-    show_correction_publicly = forms.BooleanField(
-        label="Show the correction publicly",
-        required=False,
-        initial=True,
-        help_text="Readers see a correction notice on the statement page.",
     )
     # The version the editor opened; saving over a newer one is refused.
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -46,12 +57,26 @@ class StatementChangeForm(forms.ModelForm):
         model = Statement
         fields = ["kind", "speaker_as_printed", "speaker", "review_status", "published", "tags", "version"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        shown = self.instance.pk and self.instance.was_shown
+        if shown:
+            who = self.instance.shown_speaker.name if self.instance.shown_speaker else "no one"
+            # The admin shows help text as HTML: the name is escaped here.
+            self.fields["reason"].help_text = format_html(SHOWN_REASON_HELP, shown=who)
+        else:
+            self.fields["reason"].help_text = NOT_SHOWN_REASON_HELP
+
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk:
             self._check_version(cleaned.get("version"))
-            if "speaker" in self.changed_data and not (cleaned.get("reason") or "").strip():
+            shown = self.instance.was_shown
+            if shown and "speaker" in self.changed_data and not (cleaned.get("reason") or "").strip():
                 self.add_error("reason", REASON_REQUIRED)
+            back_to_review = cleaned.get("review_status") == Statement.ReviewStatus.SUGGESTED
+            if shown and back_to_review and "review_status" in self.changed_data:
+                self.add_error("review_status", BACK_TO_REVIEW)
         if cleaned.get("published") and cleaned.get("review_status") != Statement.ReviewStatus.CONFIRMED:
             self.add_error("published", "Only a confirmed statement can be published; confirm it first.")
         return cleaned
@@ -98,43 +123,94 @@ class SuggestionReviewForm(forms.ModelForm):
         return cleaned
 
 
+class ArticleBodyField(forms.CharField):
+    """The article's text as an editor pastes or edits it; line endings alone are not a change."""
+
+    def __init__(self, **kwargs):
+        super().__init__(strip=False, **kwargs)
+
+    def has_changed(self, initial, data):
+        return canonical_text(initial or "") != canonical_text(data or "")
+
+
 class ArticleForm(forms.ModelForm):
-    """An article; its text must not already be in the desk under another article."""
+    """An article pasted or edited in the desk, read and refused as the file import reads and refuses files.
+
+    A new article's header lines give its date, outlet and title when the
+    editor leaves them empty; the same size limit, text checks and duplicate
+    rule apply; a refused form keeps what was typed.
+    """
 
     # Links pasted without a scheme are almost always https today.
     url = forms.URLField(label="URL", max_length=1000, required=False, assume_scheme="https")
+    body = ArticleBodyField(
+        label="Text",
+        widget=forms.Textarea(attrs={"rows": 24, "cols": 100}),
+        help_text="The story as published, header lines included (a “date 2018-04-08” or "
+        "“2020-11-26 00:00:00 - Source: …” line is read as its date and outlet).",
+    )
 
     class Meta:
         model = Article
-        fields = ["title", "slug", "status", "outlet", "url", "published_on", "import_key", "body"]
+        fields = ["body", "title", "slug", "status", "outlet", "url", "published_on", "import_key"]
         labels = {"import_key": "Source"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "import_key" in self.fields:
-            self.fields["import_key"].required = False
-            self.fields[
-                "import_key"
-            ].help_text = "Where the text comes from: a URL or file name. Left empty, the URL is used."
-        if "body" in self.fields:
-            self.fields["body"].strip = False
+        if self.instance.pk is None:
+            for name in ("title", "slug", "import_key"):
+                if name in self.fields:
+                    self.fields[name].required = False
+            self.fields["title"].help_text = "Left empty, the text's headline is used."
+            self.fields["slug"].help_text = "Left empty, made from the title."
+            self.fields["import_key"].help_text = "Where the text comes from: a URL or file name. Left empty, the URL."
+            self.fields["outlet"].help_text = "Left empty, read from the text when it names one."
+            self.fields["published_on"].help_text = "Left empty, read from the text's header when it gives one."
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        if self.instance.pk and not self.fields["body"].has_changed(self.instance.body, body):
+            # An unchanged text stays byte for byte as it was imported.
+            return self.instance.body
+        text = body.replace("\r\n", "\n")
+        try:
+            decode_article(text.encode("utf-8"))
+        except ImportRefused as refusal:
+            raise forms.ValidationError(str(refusal).replace("the file", "the text").capitalize() + ".") from None
+        return text
 
     def clean(self):
         cleaned = super().clean()
         body = cleaned.get("body")
-        if body is not None and "body" in self.changed_data:
+        if body is None:
+            return cleaned
+        if "body" in self.changed_data:
             same_text = Article.objects.filter(content_hash=content_hash(body)).exclude(pk=self.instance.pk).first()
             if same_text:
                 self.add_error("body", f"The same text is already in the desk as “{same_text.title}”.")
         if not self.instance.pk:
-            self._fill_source(cleaned)
+            self._fill_from_header(cleaned, parse_article(body))
+            self._fill_source(cleaned, body)
         return cleaned
 
-    def _fill_source(self, cleaned):
+    def _fill_from_header(self, cleaned, parsed):
+        for name in ("outlet", "published_on"):
+            if not cleaned.get(name) and getattr(parsed, name):
+                cleaned[name] = getattr(parsed, name)
+        cleaned["title"] = (cleaned.get("title") or parsed.title or "").strip()[:500]
+        if not cleaned["title"]:
+            self.add_error("title", "The text gives no headline; give the article a title.")
+        elif not cleaned.get("slug"):
+            cleaned["slug"] = unique_slug(Article, cleaned["title"])
+        elif Article.objects.filter(slug=cleaned["slug"]).exists():
+            self.add_error("slug", f"Another article already has the address “{cleaned['slug']}”.")
+
+    def _fill_source(self, cleaned, body: str):
         source = (cleaned.get("import_key") or cleaned.get("url") or "").strip()
         if not source:
-            self.add_error("import_key", "Give the source of the text (its URL or file name).")
-        elif Article.objects.filter(import_key=source).exists():
+            # Pasted text with no source: its hash names it, so the same text is still recognised.
+            source = f"pasted:{content_hash(body)[:16]}"
+        if Article.objects.filter(import_key=source).exists():
             self.add_error("import_key", f"This source is already imported: {source}.")
         cleaned["import_key"] = source
 
@@ -151,14 +227,25 @@ class ReattributeForm(ActionForm):
         queryset=Actor.objects.all(),
         widget=AutocompleteSelect(Statement._meta.get_field("speaker"), admin.site),
     )
-    reason = forms.CharField(label="Reason for the change", widget=forms.Textarea(attrs={"rows": 3, "cols": 60}))
-    show_correction_publicly = forms.BooleanField(label="Show the correction publicly", required=False, initial=True)
+    reason = forms.CharField(
+        label="Reason for the change",
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text="Readers who saw any of these statements are told of the change with this reason.",
+    )
 
     def clean_reason(self):
         reason = self.cleaned_data["reason"].strip()
         if not reason:
             raise forms.ValidationError(REASON_REQUIRED)
         return reason
+
+
+class WithdrawalForm(ActionForm):
+    reason = forms.CharField(
+        label="Why the correction was a mistake",
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text="Readers see this beside the correction, which stays as it was written.",
+    )
 
 
 class TagChoiceForm(ActionForm):

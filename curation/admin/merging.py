@@ -1,11 +1,12 @@
-"""The "merge selected …" action actors and tags share."""
+"""Merging duplicates: the "merge selected …" action actors and tags share, and the record of merges."""
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from curation.admin.base import action_page, plural, report_refusal
+from curation.admin.base import ReadOnlyAdmin, action_page, plural, report_refusal
 from curation.admin.forms import MergeForm
+from curation.models import Merge
 
 
 def merge(modeladmin, request, queryset, *, service, noun: str, action: str):
@@ -39,3 +40,18 @@ def merge(modeladmin, request, queryset, *, service, noun: str, action: str):
         "become its aliases and their addresses lead to it. This cannot be undone from the admin.",
         objects=[f"{item.name} ({item.slug}): {plural(item.statement_total, 'statement')}" for item in queryset],
     )
+
+
+@admin.register(Merge)
+class MergeAdmin(ReadOnlyAdmin):
+    """Every merge of actors or topics, as recorded: who merged what into what, and when."""
+
+    list_display = ("merged_at", "kind", "merged_name", "merged_slug", "survivor", "statements_moved", "editor")
+    list_filter = ("kind",)
+    search_fields = ("merged_name", "merged_slug", "survivor_actor__name", "survivor_tag__name")
+    list_select_related = ("survivor_actor", "survivor_tag", "editor")
+    date_hierarchy = "merged_at"
+
+    @admin.display(description="merged into")
+    def survivor(self, merge):
+        return merge.survivor_actor or merge.survivor_tag

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -17,9 +18,10 @@ from curation import services
 from curation.admin.base import HistoryAdmin, ReadOnlyAdmin, action_page, count_of, plural, report_refusal
 from curation.admin.display import flag_list, shorten
 from curation.admin.filters import ArticleChosenFilter, CorrectedFilter, OpenFlagFilter, SpeakerFilter
-from curation.admin.forms import ReattributeForm, StatementAddForm, StatementChangeForm, TagChoiceForm
+from curation.admin.forms import ReattributeForm, StatementAddForm, StatementChangeForm, TagChoiceForm, WithdrawalForm
 from curation.admin.names import StatementSearchMixin
 from curation.models import AttributionCorrection, AttributionFlag, Statement
+from curation.wording import correction_withdrawal
 
 
 class CorrectionInline(admin.TabularInline):
@@ -27,7 +29,7 @@ class CorrectionInline(admin.TabularInline):
 
     model = AttributionCorrection
     fk_name = "statement"
-    fields = ("corrected_at", "from_actor", "to_actor", "speaker_as_printed", "reason", "editor_name", "is_public")
+    fields = ("corrected_at", "from_actor", "to_actor", "speaker_as_printed", "reason", "editor_name", "withdrawn")
     readonly_fields = fields
     ordering = ("corrected_at", "id")
     extra = 0
@@ -44,12 +46,16 @@ class CorrectionInline(admin.TabularInline):
         return False
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("from_actor", "to_actor", "editor")
+        return super().get_queryset(request).select_related("from_actor", "to_actor", "editor", "withdrawal")
 
     @admin.display(description="editor")
     def editor_name(self, correction):
         # Plain text: editors cannot open user accounts, so a link would only lead to a refusal.
         return correction.editor.get_full_name() or correction.editor.get_username()
+
+    @admin.display(description="withdrawn")
+    def withdrawn(self, correction):
+        return withdrawal_cell(correction)
 
 
 @admin.register(Statement)
@@ -104,8 +110,9 @@ class StatementAdmin(StatementSearchMixin, HistoryAdmin):
             (
                 "Attribution",
                 {
-                    "fields": ("speaker_as_printed", "speaker", "reason", "show_correction_publicly", "version"),
-                    "description": "Changing the resolved speaker records a correction with your reason.",
+                    "fields": ("speaker_as_printed", "speaker", "reason", "version"),
+                    "description": "If readers have seen this statement, changing the resolved speaker tells them "
+                    "so in a correction notice with your reason.",
                 },
             ),
             ("Why it is flagged", {"fields": ("flags_panel",)}),
@@ -206,7 +213,6 @@ class StatementAdmin(StatementSearchMixin, HistoryAdmin):
             changes=changes,
             expected_version=data["version"],
             reason=data.get("reason", ""),
-            public=data.get("show_correction_publicly", False),
         )
 
     def _create(self, request, obj, form):
@@ -235,9 +241,15 @@ class StatementAdmin(StatementSearchMixin, HistoryAdmin):
         if correction is not None:
             self.message_user(
                 request,
-                f"Correction recorded: {correction} (“{correction.reason}”)"
-                f"{'' if correction.is_public else ', not shown to readers'}.",
+                f"Correction recorded: {correction} (“{correction.reason}”). Readers see it with the statement.",
                 messages.SUCCESS,
+            )
+        elif obj.pending_reason:
+            self.message_user(
+                request,
+                "Speaker changed. Readers are not shown this statement now; when they are, a correction "
+                "notice with your reason tells them of the change.",
+                messages.INFO,
             )
         return super().response_change(request, obj)
 
@@ -259,12 +271,18 @@ class StatementAdmin(StatementSearchMixin, HistoryAdmin):
         flag = get_object_or_404(AttributionFlag, pk=flag_id, statement_id=statement_id)
         if not self.has_change_permission(request, flag.statement):
             raise PermissionDenied
+        already = flag.statement.speaker_id == flag.suggested_speaker_id
         try:
             correction = services.flag_apply_suggestion(flag=flag, by=request.user)
         except ValidationError as error:
             report_refusal(self, request, error)
         else:
-            done = f"Correction recorded: {correction}." if correction else "The speaker was already the suggested one."
+            if correction is not None:
+                done = f"Correction recorded: {correction}. Readers see it with the statement."
+            elif already:
+                done = "The speaker was already the suggested one."
+            else:
+                done = f"Speaker set to {flag.suggested_speaker.name}, as the check suggested."
             self.message_user(request, f"{done} The flag is resolved.", messages.SUCCESS)
         return HttpResponseRedirect(self._next_url(request, statement_id))
 
@@ -344,12 +362,11 @@ class StatementAdmin(StatementSearchMixin, HistoryAdmin):
                 to_actor=data["to_actor"],
                 by=request.user,
                 reason=data["reason"],
-                public=data["show_correction_publicly"],
             )
             self.message_user(
                 request,
                 f"Attributed {plural(result.changed, 'statement')} to {data['to_actor']}; "
-                f"{plural(result.changed, 'correction')} recorded.",
+                f"{plural(result.corrections, 'correction')} shown to readers.",
                 messages.SUCCESS,
             )
             if result.skipped:
@@ -366,15 +383,28 @@ class StatementAdmin(StatementSearchMixin, HistoryAdmin):
             form=form,
             title="Reattribute statements",
             action="reattribute",
-            submit_label="Reattribute and record the corrections",
-            intro="Each of these statements gets a correction with the reason you give:",
+            submit_label="Reattribute",
+            intro="Readers who saw any of these statements are told of the change in a correction notice "
+            "with the reason you give:",
             objects=[f"{shorten(statement.text)} — now {statement.speaker or 'no one'}" for statement in queryset],
         )
 
 
+def withdrawal_cell(correction):
+    """The withdrawal of a correction, or a link to withdraw it if it is its statement's latest."""
+    withdrawal = correction_withdrawal(correction)
+    if withdrawal is not None:
+        return f"{withdrawal.withdrawn_at:%Y-%m-%d}: {withdrawal.reason}"
+    latest = AttributionCorrection.objects.filter(statement_id=correction.statement_id).order_by("corrected_at", "pk")
+    if latest.values_list("pk", flat=True).last() != correction.pk:
+        return "—"
+    url = reverse("admin:curation_attributioncorrection_withdraw", args=[correction.pk])
+    return format_html('<a href="{}">Withdraw this correction…</a>', url)
+
+
 @admin.register(AttributionCorrection)
 class AttributionCorrectionAdmin(ReadOnlyAdmin):
-    """The corrections log: append-only, so read-only here for everyone."""
+    """The corrections log: append-only, so read-only here for everyone; a mistaken one is withdrawn, in the open."""
 
     list_display = (
         "corrected_at",
@@ -384,14 +414,55 @@ class AttributionCorrectionAdmin(ReadOnlyAdmin):
         "speaker_as_printed",
         "reason",
         "editor",
-        "is_public",
+        "withdrawn",
     )
     list_filter = ("is_public", "corrected_at")
     search_fields = ("reason", "speaker_as_printed", "from_actor__name", "to_actor__name", "statement__text")
-    list_select_related = ("statement", "from_actor", "to_actor", "editor")
+    list_select_related = ("statement", "from_actor", "to_actor", "editor", "withdrawal")
     date_hierarchy = "corrected_at"
 
     @admin.display(description="statement")
     def statement_quote(self, correction):
         url = reverse("admin:curation_statement_change", args=[correction.statement_id])
         return format_html('<a href="{}">{}</a>', url, shorten(correction.statement.text, 60))
+
+    @admin.display(description="withdrawn")
+    def withdrawn(self, correction):
+        return withdrawal_cell(correction)
+
+    def get_urls(self):
+        withdraw = self.admin_site.admin_view(self.withdraw_view)
+        return [
+            path("<int:correction_id>/withdraw/", withdraw, name="curation_attributioncorrection_withdraw"),
+            *super().get_urls(),
+        ]
+
+    def withdraw_view(self, request, correction_id):
+        """Ask why a correction was a mistake, then withdraw it through the service."""
+        correction = get_object_or_404(AttributionCorrection.objects.select_related("statement"), pk=correction_id)
+        if not request.user.has_perm("curation.add_correctionwithdrawal"):
+            raise PermissionDenied
+        statement_url = reverse("admin:curation_statement_change", args=[correction.statement_id])
+        form = WithdrawalForm(request.POST if request.method == "POST" else None)
+        if form.is_valid():
+            try:
+                services.correction_withdraw(correction=correction, by=request.user, reason=form.cleaned_data["reason"])
+            except ValidationError as error:
+                report_refusal(self, request, error)
+            else:
+                self.message_user(
+                    request,
+                    f"Correction withdrawn; the quote is attributed to {correction.from_actor or 'no one'} "
+                    "again, and readers are told why.",
+                    messages.SUCCESS,
+                )
+            return HttpResponseRedirect(statement_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Withdraw a correction",
+            "correction": correction,
+            "form": form,
+            "opts": self.model._meta,
+            "statement_url": statement_url,
+        }
+        return TemplateResponse(request, "admin/curation/attributioncorrection/withdraw.html", context)

@@ -43,8 +43,18 @@ class ParsedArticle:
         return content_hash(self.body)
 
 
+def canonical_text(body: str) -> str:
+    """Return the text as the desk compares texts: line endings as "\\n", no surrounding whitespace.
+
+    A browser sends a textarea's lines back with "\\r\\n", and a file keeps
+    whatever its editor wrote; neither makes it another story.
+    """
+    return body.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
 def content_hash(body: str) -> str:
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+    """Return the SHA-256 of the canonical text: the same story gives the same hash however it arrived."""
+    return hashlib.sha256(canonical_text(body).encode("utf-8")).hexdigest()
 
 
 def decode_article(data: bytes, *, max_bytes: int = MAX_ARTICLE_BYTES) -> str:

@@ -42,12 +42,12 @@ def tag_find(value: str) -> Tag | None:
 
 
 def actor_find(slug: str) -> Actor | None:
-    """Return the actor a slug or a former slug (kept after a merge) names, or None."""
+    """Return the actor a slug or a former slug names, or None; a merged actor's slug names the survivor."""
     actor = Actor.objects.filter(slug=slug).first()
-    if actor:
-        return actor
-    redirect = ActorSlugRedirect.objects.select_related("actor").filter(old_slug=slug).first()
-    return redirect.actor if redirect else None
+    if actor is None:
+        redirect = ActorSlugRedirect.objects.select_related("actor").filter(old_slug=slug).first()
+        actor = redirect.actor if redirect else None
+    return actor.survivor() if actor else None
 
 
 def _name_words(text: str) -> list[str]:

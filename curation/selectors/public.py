@@ -5,7 +5,7 @@ of queries, however many items a page shows.
 """
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, TruncMonth
 
 from curation.models import Actor, Article, AttributionCorrection, Statement, Tag
@@ -74,21 +74,34 @@ def statements_tagged(queryset, tag: Tag):
 
 
 def corrections_listing():
-    """Public corrections, newest first, with their statement's article and both speakers."""
+    """Public corrections, newest first, with their statement's article, both speakers and any withdrawal."""
     return (
         AttributionCorrection.objects.public()
-        .select_related("statement__article", "from_actor", "to_actor")
+        .select_related("statement__article", "from_actor", "to_actor", "withdrawal")
         .order_by("-corrected_at", "-id")
     )
 
 
+def _superseded():
+    """A condition on corrections: a later public correction of the same statement exists."""
+    later = AttributionCorrection.objects.filter(statement=OuterRef("statement"), is_public=True).filter(
+        Q(corrected_at__gt=OuterRef("corrected_at")) | Q(corrected_at=OuterRef("corrected_at"), pk__gt=OuterRef("pk"))
+    )
+    return Exists(later)
+
+
 def correction_notices():
-    """Public corrections, newest first, with everything a notice in plain words names."""
+    """Public corrections, newest first, with everything a notice in plain words names.
+
+    ``superseded`` tells a notice whether a later correction followed it, so
+    only the latest says who the quote is attributed to now.
+    """
     return (
         corrections_listing()
-        .select_related("statement__speaker")
+        .select_related("statement__speaker", "from_actor__merged_into")
+        .annotate(superseded=_superseded())
         # The notice names the earlier speaker as printed when that is one of their aliases.
-        .prefetch_related("from_actor__aliases")
+        .prefetch_related("from_actor__aliases", "from_actor__merged_into__aliases")
     )
 
 

@@ -8,7 +8,7 @@ from curation.models import Actor, Statement
 
 def known_actors() -> tuple[KnownActor, ...]:
     """Return the actor registry as the extractor reads it, in three queries."""
-    actors = Actor.objects.order_by("pk").prefetch_related("aliases", "roles")
+    actors = Actor.objects.current().order_by("pk").prefetch_related("aliases", "roles")
     return tuple(_known_actor(actor) for actor in actors)
 
 

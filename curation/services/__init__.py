@@ -13,18 +13,22 @@ from curation.services.articles import (
     article_update,
     unique_slug,
 )
+from curation.services.checks import articles_recheck, attribution_flags_refresh
 from curation.services.corpus import ArchiveNotEmpty, corpus_generate
-from curation.services.corrections import BulkResult, correction_record, statement_reattribute, statements_reattribute
+from curation.services.corrections import correction_record, correction_withdraw, statements_show
 from curation.services.counts import public_counts_rebuild, public_counts_refresh
-from curation.services.flags import attribution_flags_refresh, flag_apply_suggestion, flag_dismiss
+from curation.services.flags import flag_apply_suggestion, flag_dismiss
 from curation.services.merges import actor_merge, tag_merge
 from curation.services.seeding import seeds_load
 from curation.services.statements import (
+    BulkResult,
     statement_create,
+    statement_reattribute,
     statement_review,
     statement_snapshot,
     statement_update,
     statements_add_tags,
+    statements_reattribute,
     statements_remove_tags,
     statements_set_published,
     statements_set_review_status,
@@ -49,10 +53,12 @@ __all__ = [
     "article_import",
     "article_reanchor",
     "article_suggest",
+    "articles_recheck",
     "article_update",
     "attribution_flags_refresh",
     "corpus_generate",
     "correction_record",
+    "correction_withdraw",
     "curation_restore",
     "flag_apply_suggestion",
     "flag_dismiss",
@@ -71,6 +77,7 @@ __all__ = [
     "statements_remove_tags",
     "statements_set_published",
     "statements_set_review_status",
+    "statements_show",
     "tag_merge",
     "unique_slug",
 ]

@@ -6,7 +6,10 @@ from django.utils.text import slugify
 from curation.anchoring import anchor_context, refind
 from curation.importing.parsing import ParsedArticle, content_hash
 from curation.models import Article, Statement
+from curation.services.checks import articles_recheck
+from curation.services.corrections import statements_show
 from curation.services.counts import public_counts_refresh
+from curation.services.versions import statements_lock
 
 
 class ArticleAlreadyImported(Exception):
@@ -88,9 +91,14 @@ def article_update(*, article: Article, by, changed_fields: list[str]) -> dict[s
         article.content_hash = content_hash(article.body)
     article._history_user = by
     article.save()
+    counts = article_reanchor(article=article) if body_changed else None
     if "status" in changed_fields:
-        public_counts_refresh(statements=article.statements.all())
-    return article_reanchor(article=article) if body_changed else None
+        statements = statements_lock(article.statements.all())
+        statements_show(statements)
+        public_counts_refresh(statements=statements)
+    if body_changed:
+        articles_recheck([article])
+    return counts
 
 
 @transaction.atomic

@@ -26,10 +26,21 @@ def public_counts_refresh(*, statements=(), actor_ids=(), tag_ids=()) -> None:
         Statement.tags.through.objects.filter(statement_id__in=statement_ids).values_list("tag_id", flat=True)
     )
     actors.discard(None)
+    # Lock the rows first, in id order, then count in a statement of its own:
+    # a transaction that changed the same actor's statements and committed
+    # while this one waited for the lock is then counted too. (An UPDATE that
+    # waits for a row lock keeps the snapshot its subquery started with, and
+    # two concurrent publications would each write a count missing the other.)
     if actors:
+        _lock(Actor, actors)
         Actor.objects.filter(pk__in=actors).update(public_statement_count=public_statement_count("speaker"))
     if tags:
+        _lock(Tag, tags)
         Tag.objects.filter(pk__in=tags).update(public_statement_count=public_statement_count("tags"))
+
+
+def _lock(model, ids) -> None:
+    list(model.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
 
 
 def public_counts_rebuild() -> None:

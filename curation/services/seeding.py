@@ -18,8 +18,7 @@ from curation.extraction.names import normalise_name
 from curation.importing.parsing import decode_article, parse_article
 from curation.models import Actor, ActorAlias, ActorRole, Article, Statement, Tag, TagAlias
 from curation.services.articles import article_import
-from curation.services.corrections import statement_reattribute
-from curation.services.statements import statement_create
+from curation.services.statements import statement_create, statement_reattribute
 
 CURATION_FILE = "curation.json"
 CURATION_FORMAT_VERSION = 1
@@ -203,7 +202,8 @@ def _apply_corrections(entries: list[dict], actors: dict[str, Actor], report: Se
             to_actor=actors[entry["to"]],
             by=seed_editor(),
             reason=entry["reason"],
-            public=entry.get("public", True),
+            # The seed articles' flags come from their own check run, as on a live desk.
+            recheck=False,
         )
         report.corrections += 1
 

@@ -1,22 +1,36 @@
 """Statements: creating one, an editor's save, the review of a suggestion, and bulk changes.
 
-A new speaker always goes through ``statement_reattribute``
-(curation/services/corrections.py), which records the correction.
+A new speaker always goes through ``speaker_set`` (curation/services/corrections.py),
+and every service here ends with ``statements_show``, which tells readers of
+a change of speaker they saw as a correction.
 """
+
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from curation.anchoring import anchor_context
 from curation.models import Actor, Article, AttributionCorrection, ReviewDecision, Statement, Tag
-from curation.services.corrections import BulkResult, statement_reattribute
+from curation.services.checks import articles_recheck
+from curation.services.corrections import speaker_set, statements_show
 from curation.services.counts import public_counts_refresh
+from curation.services.flag_records import statement_flags_resolve
 from curation.services.versions import statement_lock, statements_lock
 
 STATEMENT_EDITABLE_FIELDS = ("kind", "speaker_as_printed", "review_status", "published")
 # What a suggestion consists of: an editor who changes any of these has
 # corrected the extractor, which is what its evaluation needs to know.
 SUGGESTION_FIELDS = ("kind", "text", "start", "end", "speaker_as_printed", "speaker", "tags")
+
+
+@dataclass
+class BulkResult:
+    changed: int = 0
+    skipped: int = 0
+    corrections: int = 0
+
+
 REVIEW_CHANGEABLE_FIELDS = {"kind", "speaker_as_printed", "speaker", "tags", "review_status", "published"}
 
 
@@ -69,6 +83,7 @@ def statement_create(
     if tags:
         statement.tags.set(tags)
     if review_status == Statement.ReviewStatus.CONFIRMED and published:
+        statements_show([statement])
         public_counts_refresh(statements=[statement])
     return statement
 
@@ -121,6 +136,18 @@ def _refuse_unknown(changes: dict, allowed, what: str) -> None:
         raise ValueError(f"{what}: {', '.join(sorted(unknown))}.")
 
 
+def _refuse_return_to_review(statement: Statement, new_status: str | None) -> None:
+    # The review queue is for suggestions readers never saw; a statement they
+    # saw is hidden by unpublishing it, and its speaker changed with a reason.
+    if new_status == Statement.ReviewStatus.SUGGESTED and statement.was_shown:
+        raise ValidationError(
+            {
+                "review_status": "Readers have seen this statement, so it cannot go back to the review queue. "
+                "Unpublish it to hide it while you work on it."
+            }
+        )
+
+
 def _apply_fields(statement: Statement, changes: dict) -> list[str]:
     """Set the plain fields that ``changes`` really changes; return their names."""
     fields = [
@@ -128,6 +155,10 @@ def _apply_fields(statement: Statement, changes: dict) -> list[str]:
     ]
     for name in fields:
         setattr(statement, name, changes[name])
+    if statement.review_status == Statement.ReviewStatus.REJECTED and statement.published:
+        # A rejected statement is withdrawn, never left published.
+        statement.published = False
+        fields = [*dict.fromkeys([*fields, "published"])]
     return fields
 
 
@@ -142,48 +173,47 @@ def _apply_tags(statement: Statement, changes: dict) -> None:
     public_counts_refresh(statements=[statement], tag_ids=before)
 
 
+def _resolve_flags_of_decision(statement: Statement, fields: list[str], *, by) -> None:
+    if "review_status" not in fields:
+        return
+    done = {Statement.ReviewStatus.CONFIRMED: "Confirmed", Statement.ReviewStatus.REJECTED: "Rejected"}
+    if statement.review_status in done:
+        statement_flags_resolve(statement, by=by, resolution=f"{done[statement.review_status]} by the editor")
+
+
 @transaction.atomic
 def statement_update(
-    *,
-    statement: Statement,
-    by,
-    changes: dict,
-    expected_version: int,
-    reason: str = "",
-    public: bool = True,
+    *, statement: Statement, by, changes: dict, expected_version: int, reason: str = ""
 ) -> AttributionCorrection | None:
-    """Save an editor's changes to a statement in one transaction.
+    """Save an editor's changes to a statement in one transaction; return the correction readers see, if any.
 
     ``changes`` maps field names to new values: any of
     ``STATEMENT_EDITABLE_FIELDS``, ``speaker`` (an Actor or None) and ``tags``.
-    A new speaker goes through ``statement_reattribute`` and so needs a
-    ``reason``; a suggestion confirmed or rejected here is recorded as a
-    review decision. Return the correction, if the speaker changed.
+    A new speaker of a statement readers saw needs a ``reason``; a suggestion
+    confirmed or rejected here is recorded as a review decision.
     """
     _refuse_unknown(changes, {*STATEMENT_EDITABLE_FIELDS, "speaker", "tags"}, "Statements cannot be edited this way")
     locked = statement_lock(statement, expected_version)
+    _refuse_return_to_review(locked, changes.get("review_status"))
     suggestion = statement_snapshot(locked) if locked.review_status == Statement.ReviewStatus.SUGGESTED else None
-    correction = None
+    previous_speaker = locked.speaker_id
     new_speaker = changes.get("speaker", locked.speaker)
-    if (new_speaker.pk if new_speaker else None) != locked.speaker_id:
-        correction = statement_reattribute(
-            statement=locked,
-            to_actor=new_speaker,
-            by=by,
-            reason=reason,
-            public=public,
-            expected_version=expected_version,
-        )
+    speaker_changed = (new_speaker.pk if new_speaker else None) != previous_speaker
+    if speaker_changed:
+        speaker_set(locked, to_actor=new_speaker, by=by, reason=reason)
     fields = _apply_fields(locked, changes)
     _apply_tags(locked, changes)
-    if correction is None or fields:
+    if not speaker_changed or fields:
         # Even a save that changes nothing moves the version on: whoever
         # opened the statement before it must look again before saving.
-        _save_statement(locked, by=by, fields=fields, bump=correction is None)
+        _save_statement(locked, by=by, fields=fields, bump=not speaker_changed)
+    _resolve_flags_of_decision(locked, fields, by=by)
     if suggestion and locked.review_status != Statement.ReviewStatus.SUGGESTED:
         _record_review(locked, suggestion, by)
+    written = statements_show([locked])
+    public_counts_refresh(statements=[locked], actor_ids=[previous_speaker])
     statement.refresh_from_db()
-    return correction
+    return written[0] if written else None
 
 
 @transaction.atomic
@@ -194,27 +224,38 @@ def statement_review(
 
     The decision records the suggestion and what the editor made of it, which
     is how the extractor's precision is measured. A suggestion was never
-    public, so a changed speaker here is part of the review, not a correction.
+    shown to readers, so a changed speaker here is part of the review, not a
+    correction.
     """
     locked = statement_lock(statement, expected_version)
     if locked.review_status != Statement.ReviewStatus.SUGGESTED:
         raise ValidationError(f"This statement was already {locked.get_review_status_display().lower()}.")
     suggestion = statement_snapshot(locked)
-    changes = dict(changes or {})
-    if decision == ReviewDecision.Decision.REJECTED:
-        changes = {"review_status": Statement.ReviewStatus.REJECTED, "published": False}
-    elif decision in (ReviewDecision.Decision.CONFIRMED, ReviewDecision.Decision.EDITED):
-        changes["review_status"] = Statement.ReviewStatus.CONFIRMED
-    else:
-        raise ValueError(f"Unknown review decision {decision!r}.")
+    changes = _review_changes(decision, changes)
     _refuse_unknown(changes, REVIEW_CHANGEABLE_FIELDS, "A review cannot change")
+    if locked.was_shown and "speaker" in changes and changes["speaker"] != locked.speaker:
+        raise ValidationError(
+            {"speaker": "Readers saw this statement; change who said it on its own page, with a reason."}
+        )
     if "tags" in changes:
         locked.tags.set(changes.pop("tags"))
     for name, value in changes.items():
         setattr(locked, name, value)
     _save_statement(locked, by=by, fields=list(changes), why=f"Review: {locked.get_review_status_display()}")
+    _resolve_flags_of_decision(locked, ["review_status"], by=by)
+    statements_show([locked])
     statement.refresh_from_db()
     return _record_review(locked, suggestion, by)
+
+
+def _review_changes(decision: str, changes: dict | None) -> dict:
+    changes = dict(changes or {})
+    if decision == ReviewDecision.Decision.REJECTED:
+        return {"review_status": Statement.ReviewStatus.REJECTED, "published": False}
+    if decision in (ReviewDecision.Decision.CONFIRMED, ReviewDecision.Decision.EDITED):
+        changes["review_status"] = Statement.ReviewStatus.CONFIRMED
+        return changes
+    raise ValueError(f"Unknown review decision {decision!r}.")
 
 
 @transaction.atomic
@@ -232,13 +273,11 @@ def statements_set_review_status(*, statements, status: str, by) -> int:
             decision = ReviewDecision.Decision.REJECTED if rejected else ReviewDecision.Decision.CONFIRMED
             statement_review(statement=statement, decision=decision, by=by)
         else:
-            statement.review_status = status
-            fields = ["review_status"]
-            if status == Statement.ReviewStatus.REJECTED and statement.published:
-                # A rejected statement is withdrawn, never left published.
-                statement.published = False
-                fields.append("published")
+            _refuse_return_to_review(statement, status)
+            fields = _apply_fields(statement, {"review_status": status})
             _save_statement(statement, by=by, fields=fields)
+            _resolve_flags_of_decision(statement, fields, by=by)
+            statements_show([statement])
         changed += 1
     return changed
 
@@ -255,6 +294,7 @@ def statements_set_published(*, statements, published: bool, by) -> BulkResult:
             continue
         statement.published = published
         _save_statement(statement, by=by, fields=["published"])
+        statements_show([statement])
         result.changed += 1
     return result
 
@@ -287,3 +327,49 @@ def statements_remove_tags(*, statements, tags, by) -> int:
             public_counts_refresh(tag_ids=present)
             changed += 1
     return changed
+
+
+@transaction.atomic
+def statement_reattribute(
+    *,
+    statement: Statement,
+    to_actor: Actor | None,
+    by,
+    reason: str,
+    expected_version: int | None = None,
+    recheck: bool = True,
+) -> AttributionCorrection | None:
+    """Change who a statement is attributed to, in one transaction; return the correction readers see.
+
+    A statement readers saw needs a ``reason``: the correction is written now
+    if they see it now, or when they next see it (None is returned then). A
+    statement readers never saw is simply given its speaker (None).
+    ``expected_version`` is the version the editor saw; if someone saved the
+    statement since, nothing changes and ``StatementChangedElsewhere`` is raised.
+    The article's checks run again unless ``recheck`` is False (loading a
+    curation that is already checked).
+    """
+    locked = statement_lock(statement, expected_version)
+    previous_speaker = locked.speaker_id
+    speaker_set(locked, to_actor=to_actor, by=by, reason=reason)
+    written = statements_show([locked])
+    public_counts_refresh(statements=[locked], actor_ids=[previous_speaker])
+    if recheck:
+        articles_recheck([locked.article])
+    statement.refresh_from_db()
+    return written[0] if written else None
+
+
+@transaction.atomic
+def statements_reattribute(*, statements, to_actor: Actor | None, by, reason: str) -> BulkResult:
+    """Reattribute several statements with one reason; those already attributed to ``to_actor`` are skipped."""
+    result = BulkResult()
+    target = to_actor.pk if to_actor else None
+    for statement in statements_lock(statements):
+        if statement.speaker_id == target:
+            result.skipped += 1
+            continue
+        correction = statement_reattribute(statement=statement, to_actor=to_actor, by=by, reason=reason)
+        result.changed += 1
+        result.corrections += correction is not None
+    return result

@@ -41,4 +41,6 @@ def statement_lock(statement: Statement, expected_version: int | None = None) ->
 
 def statements_lock(statements) -> list[Statement]:
     """Return the rows of ``statements`` locked for this transaction."""
-    return list(Statement.objects.select_for_update().filter(pk__in=[statement.pk for statement in statements]))
+    # In id order, so two bulk changes over overlapping statements queue instead of deadlocking.
+    ids = [statement.pk for statement in statements]
+    return list(Statement.objects.select_for_update().filter(pk__in=ids).order_by("pk"))

@@ -14,6 +14,7 @@ register = template.Library()
 register.filter("correction_change", wording.correction_change)
 register.filter("correction_day", wording.correction_day)
 register.filter("statement_label", wording.statement_label)
+register.filter("withdrawal_text", wording.withdrawal_text)
 
 # The characters that could end a <script> element or open a comment in it;
 # written as JSON escapes they read back as themselves. (Django's json_script

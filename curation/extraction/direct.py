@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .context import ArticleContext, Resolution
+from .marks import Mark, QuoteSpan, double_marks, pair_marks, quote_span, single_quotes
 from .patterns import (
     AFTER_QUOTE_DOCUMENT_RE,
     AFTER_QUOTE_INVERTED_RE,
@@ -13,20 +14,10 @@ from .patterns import (
     BEFORE_QUOTE_ACCORDING_RE,
     BEFORE_QUOTE_RE,
 )
-from .text import CLOSING_QUOTES, OPENING_QUOTES, Span
+from .text import Span
 
-QUOTE_MARKS = '"' + OPENING_QUOTES + CLOSING_QUOTES
-_QUOTE_MARK_RE = re.compile(f"[{QUOTE_MARKS}]")
 # Short quoted words without a cue are scare quotes or titles ("an Islamic "caliphate"").
 MINIMUM_WORDS_WITHOUT_CUE = 4
-
-
-@dataclass(frozen=True)
-class QuoteSpan:
-    open_mark: int  # offset of the opening quote mark
-    start: int  # first character inside the marks
-    end: int  # one past the last character inside the marks
-    close_mark: int  # offset of the closing mark, or the paragraph end when unclosed
 
 
 @dataclass(frozen=True)
@@ -46,44 +37,34 @@ def find_quote_spans(context: ArticleContext) -> list[QuoteSpan]:
     paragraph opens with a quote mark, as wire copy does for long quotes.
     """
     spans: list[QuoteSpan] = []
-    body = context.body
-    carried: int | None = None
+    body, text = context.body, context.text
+    carried: Mark | None = None
     for position, paragraph in enumerate(body):
-        open_mark = carried
-        skip_first = carried is not None
+        marks = double_marks(text, paragraph)
+        if carried is not None and marks and marks[0].position == paragraph.start:
+            marks = marks[1:]
+        pairs, left_open = pair_marks(marks, carried)
         carried = None
-        for match in _QUOTE_MARK_RE.finditer(context.text, paragraph.start, paragraph.end):
-            mark = match.group()
-            if skip_first:
-                skip_first = False
-                continue
-            if open_mark is None and mark not in CLOSING_QUOTES:
-                open_mark = match.start()
-            elif open_mark is not None and mark not in OPENING_QUOTES:
-                spans.append(_quote(context.text, open_mark, match.start()))
-                open_mark = None
-        if open_mark is None:
+        found = [quote_span(text, first, second.position, second.length) for first, second in pairs]
+        inside = [(span.open_mark, span.follows) for span in found]
+        found += [
+            quote_span(text, first, second.position, 1) for first, second in single_quotes(text, paragraph, inside)
+        ]
+        spans += found
+        if left_open is None:
             continue
         following = body[position + 1] if position + 1 < len(body) else None
-        if following is not None and context.text[following.start] in '"' + OPENING_QUOTES:
-            carried = open_mark
+        opening = double_marks(text, following)[:1] if following is not None else []
+        if opening and opening[0].position == following.start and opening[0].role != "close":
+            carried = left_open
         else:
-            spans.append(_quote(context.text, open_mark, paragraph.end))
-    return [span for span in spans if span.end > span.start]
-
-
-def _quote(text: str, open_mark: int, close_mark: int) -> QuoteSpan:
-    start, end = open_mark + 1, close_mark
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1] in " \n,":
-        end -= 1
-    return QuoteSpan(open_mark, start, end, close_mark)
+            spans.append(quote_span(text, left_open, paragraph.end, 0))
+    return sorted((span for span in spans if span.end > span.start), key=lambda span: span.start)
 
 
 def attribute_after(context: ArticleContext, quote: QuoteSpan, paragraph: Span) -> Attribution | None:
     """Find '…," Salih added' right after the closing mark."""
-    offset = quote.close_mark + 1
+    offset = quote.follows
     tail = context.norm[offset : min(paragraph.end, offset + 160)]
     for pattern, how in (
         (AFTER_QUOTE_DOCUMENT_RE, "document"),
@@ -109,9 +90,9 @@ def attribute_before(context: ArticleContext, quote: QuoteSpan, paragraph: Span)
     sentence = context.sentences[context.sentence_at(quote.open_mark)]
     offset = max(paragraph.start, sentence.start, quote.open_mark - 160)
     head = context.norm[offset : quote.open_mark]
-    if '"' in head:
+    cut = max(head.rfind('"') + 1, head.rfind("''") + 2 if "''" in head else 0)
+    if cut:
         # Only the text after the previous quote can hold this quote's cue (split quotes).
-        cut = head.rindex('"') + 1
         offset, head = offset + cut, head[cut:]
     for pattern in (BEFORE_QUOTE_RE, BEFORE_QUOTE_ACCORDING_RE):
         match = pattern.search(head)
@@ -121,7 +102,7 @@ def attribute_before(context: ArticleContext, quote: QuoteSpan, paragraph: Span)
                 match.group("speaker"),
                 offset + match.start("speaker"),
                 offset + match.end("speaker"),
-                quote.close_mark + 1,
+                quote.follows,
                 "before",
             )
     return None
@@ -137,3 +118,55 @@ def resolve_attribution(context: ArticleContext, attribution: Attribution) -> Re
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+@dataclass
+class QuoteGroup:
+    """Quotes that make one statement: '"A," he said, "B." "C."' is one statement in three pieces."""
+
+    quotes: list[QuoteSpan]
+    attribution: Attribution | None
+    paragraph: Span
+
+    @property
+    def start(self) -> int:
+        return self.quotes[0].start
+
+    @property
+    def end(self) -> int:
+        return self.quotes[-1].end
+
+
+# What may follow a cue before the next piece of the same quote: ' Tuesday in Ohio. ', ', '.
+_TRAILING_CUE_WORDS_RE = re.compile(r"^[^\"\n.!?]{0,60}[.,;:!?]?[ ]*$")
+
+
+def group_quotes(context: ArticleContext, quotes: list[QuoteSpan]) -> list[QuoteGroup]:
+    """Join each quote to the one before when nothing but that quote's own cue stands between them."""
+    groups: list[QuoteGroup] = []
+    for quote in quotes:
+        paragraph = paragraph_of(context, quote.open_mark)
+        after = attribute_after(context, quote, paragraph)
+        before = None if after else attribute_before(context, quote, paragraph)
+        last = groups[-1] if groups else None
+        if last is not None and after is None and _continues(context, last, quote, paragraph):
+            last.quotes.append(quote)
+            continue
+        groups.append(QuoteGroup([quote], after or before, paragraph))
+    return groups
+
+
+def _continues(context: ArticleContext, group: QuoteGroup, quote: QuoteSpan, paragraph: Span) -> bool:
+    if group.paragraph != paragraph or group.attribution is None:
+        return False
+    previous = group.quotes[-1]
+    attribution = group.attribution
+    if previous.follows <= attribution.speaker_start < quote.open_mark:
+        between = context.norm[attribution.cue_end : quote.open_mark]
+        return bool(_TRAILING_CUE_WORDS_RE.match(between))
+    between = context.norm[previous.follows : quote.open_mark]
+    return not any(character.isalpha() for character in between)
+
+
+def paragraph_of(context: ArticleContext, position: int) -> Span:
+    return next((p for p in context.body if p.start <= position <= p.end), context.body[0])

@@ -9,10 +9,9 @@ from datetime import date
 from .context import ArticleContext, Resolution
 from .direct import (
     MINIMUM_WORDS_WITHOUT_CUE,
-    QuoteSpan,
-    attribute_after,
-    attribute_before,
+    QuoteGroup,
     find_quote_spans,
+    group_quotes,
     resolve_attribution,
     word_count,
 )
@@ -38,67 +37,44 @@ def extract(text: str, *, actors: Sequence[KnownActor] = (), published_on: date 
 def _direct_suggestions(context: ArticleContext) -> list[Suggestion]:
     suggestions: list[Suggestion] = []
     previous: Suggestion | None = None
-    for quote in find_quote_spans(context):
-        if context.is_boilerplate(quote.start):
-            continue
-        suggestion = _direct_suggestion(context, quote, previous)
+    quotes = [quote for quote in find_quote_spans(context) if not context.is_boilerplate(quote.start)]
+    for group in group_quotes(context, quotes):
+        suggestion = _direct_suggestion(context, group, previous)
         if suggestion is not None:
             suggestions.append(suggestion)
             previous = suggestion
     return suggestions
 
 
-def _paragraph_of(context: ArticleContext, position: int):
-    return next((p for p in context.body if p.start <= position <= p.end), context.body[0])
-
-
-def _direct_suggestion(context, quote: QuoteSpan, previous: Suggestion | None) -> Suggestion | None:
-    paragraph = _paragraph_of(context, quote.open_mark)
-    attribution = attribute_after(context, quote, paragraph) or attribute_before(context, quote, paragraph)
-    if attribution is None and word_count(context.text[quote.start : quote.end]) < MINIMUM_WORDS_WITHOUT_CUE:
+def _direct_suggestion(context, group: QuoteGroup, previous: Suggestion | None) -> Suggestion | None:
+    attribution = group.attribution
+    pieces = tuple((quote.start, quote.end) for quote in group.quotes) if len(group.quotes) > 1 else ()
+    if attribution is None and word_count(context.text[group.start : group.end]) < MINIMUM_WORDS_WITHOUT_CUE:
         return None
     if attribution is not None:
         resolution = resolve_attribution(context, attribution)
-        return _suggestion(
-            context,
-            quote.start,
-            quote.end,
-            "direct",
-            attribution.cue,
-            (attribution.speaker_start, attribution.speaker_end),
-            resolution,
-        )
-    if previous is not None and previous.kind == "direct" and _continues(context, previous, quote):
-        return _continuation(context, quote, previous)
-    return _suggestion(
-        context,
-        quote.start,
-        quote.end,
-        "direct",
-        "",
-        None,
-        Resolution(None, "", "", 0.3, ("no speaker is named for this quote",)),
-    )
+        span = (attribution.speaker_start, attribution.speaker_end)
+        suggestion = _suggestion(context, group.start, group.end, "direct", attribution.cue, span, resolution)
+        return replace(suggestion, pieces=pieces)
+    if previous is not None and previous.kind == "direct" and _continues(context, previous, group):
+        return replace(_continuation(context, group, previous), pieces=pieces)
+    unattributed = Resolution(None, "", "", 0.3, ("no speaker is named for this quote",))
+    return replace(_suggestion(context, group.start, group.end, "direct", "", None, unattributed), pieces=pieces)
 
 
-def _continues(context: ArticleContext, previous: Suggestion, quote: QuoteSpan) -> bool:
+def _continues(context: ArticleContext, previous: Suggestion, group: QuoteGroup) -> bool:
     """A quote with no cue right after another quote carries on the same speaker."""
-    between = context.norm[previous.end : quote.open_mark]
+    between = context.norm[previous.end : group.quotes[0].open_mark]
     return len(between) < 200 and between.count("\n") <= 3 and previous.speaker_name != ""
 
 
-def _continuation(context: ArticleContext, quote: QuoteSpan, previous: Suggestion) -> Suggestion:
-    return Suggestion(
-        text=context.text[quote.start : quote.end],
-        start=quote.start,
-        end=quote.end,
-        kind="direct",
+def _continuation(context: ArticleContext, group: QuoteGroup, previous: Suggestion) -> Suggestion:
+    return replace(
+        previous,
+        text=context.text[group.start : group.end],
+        start=group.start,
+        end=group.end,
         cue="",
-        speaker_as_printed=previous.speaker_as_printed,
-        speaker_start=previous.speaker_start,
-        speaker_end=previous.speaker_end,
-        speaker=previous.speaker,
-        speaker_name=previous.speaker_name,
         confidence=round(previous.confidence * 0.85, 2),
         reasons=("continues the previous quote, by " + previous.speaker_name,),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -20,6 +21,9 @@ from .indirect import Reported, participle_clauses, reported_in_sentence
 from .records import KnownActor, Suggestion
 
 _KIND_CONFIDENCE = {"direct": 1.0, "indirect": 0.85, "claim": 0.8}
+# A clause with fewer words of its own around a quote is the quote itself, not a partly quoted sentence.
+MINIMUM_WORDS_OUTSIDE_QUOTES = 2
+_WORD_RE = re.compile(r"[^\W_]+")
 
 
 def extract(text: str, *, actors: Sequence[KnownActor] = (), published_on: date | None = None) -> list[Suggestion]:
@@ -81,15 +85,60 @@ def _continuation(context: ArticleContext, group: QuoteGroup, previous: Suggesti
 
 
 def _indirect_suggestions(context: ArticleContext, direct: list[Suggestion]) -> list[Suggestion]:
+    """Reported statements sentence by sentence; one holding quotes becomes a partly quoted statement.
+
+    ``direct`` loses the quotes that a partly quoted statement takes in.
+    """
     found: list[Suggestion] = []
     for sentence in context.sentences:
         for reported in reported_in_sentence(context, sentence):
-            if not _overlaps_any(reported.start, reported.end, direct):
-                found.append(_reported_suggestion(context, reported))
+            _place(context, _reported_suggestion(context, reported), direct, found)
         for start, end, cue in participle_clauses(context, sentence):
-            if not _overlaps_any(start, end, direct + found):
-                found.append(_participle_suggestion(context, sentence, start, end, cue, direct + found))
+            if not _overlaps_any(start, end, found):
+                _place(
+                    context, _participle_suggestion(context, sentence, start, end, cue, direct + found), direct, found
+                )
     return found
+
+
+def _place(context: ArticleContext, candidate: Suggestion, direct: list[Suggestion], found: list[Suggestion]) -> None:
+    if _overlaps_any(candidate.start, candidate.end, found):
+        return
+    if any(quote.start < candidate.start < quote.end for quote in direct):
+        return  # the cue and its clause are inside someone's quote
+    inside = [quote for quote in direct if candidate.start <= quote.start < candidate.end]
+    if not inside:
+        found.append(candidate)
+        return
+    if _words_outside(context, candidate.start, candidate.end, inside) < MINIMUM_WORDS_OUTSIDE_QUOTES:
+        return  # the clause is the quote itself: the direct statement stands
+    for quote in inside:
+        direct.remove(quote)
+    found.append(_partly_quoted(context, candidate, inside))
+
+
+def _words_outside(context: ArticleContext, start: int, end: int, quotes: list[Suggestion]) -> int:
+    words, cursor = 0, start
+    for quote in quotes:
+        words += len(_WORD_RE.findall(context.norm, cursor, max(cursor, quote.start)))
+        cursor = max(cursor, quote.end)
+    return words + len(_WORD_RE.findall(context.norm, cursor, max(cursor, end)))
+
+
+def _partly_quoted(context: ArticleContext, candidate: Suggestion, quotes: list[Suggestion]) -> Suggestion:
+    """'Warren said Trump was a "proven failure" in business': one statement, the quoted words inside it."""
+    end = max(candidate.end, *(quote.end for quote in quotes))
+    base = candidate if candidate.speaker_start is not None or quotes[0].speaker_start is None else quotes[0]
+    return replace(
+        base,
+        text=context.text[candidate.start : end],
+        start=candidate.start,
+        end=end,
+        kind="direct",
+        cue=candidate.cue or quotes[0].cue,
+        pieces=(),
+        reasons=("partly quoted statement", *base.reasons[1:]),
+    )
 
 
 def _overlaps_any(start: int, end: int, suggestions: list[Suggestion]) -> bool:

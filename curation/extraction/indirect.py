@@ -157,7 +157,7 @@ def _according_to(context: ArticleContext, sentence: Span) -> Reported | None:
 
 def _enough_words(context: ArticleContext, start: int, end: int) -> bool:
     content = context.norm[start:end]
-    return len(content.split()) >= MINIMUM_CONTENT_WORDS and '"' not in content
+    return len(content.split()) >= MINIMUM_CONTENT_WORDS
 
 
 def _clean_cue(cue: str) -> str:

@@ -58,11 +58,16 @@ def test_it_keeps_a_quote_continued_after_its_cue_in_the_same_statement():
     assert len(quote.pieces) == 2 and quote.text.endswith("Families cannot keep up.")
 
 
-def test_it_gives_an_uncued_quote_in_the_next_paragraph_to_the_same_speaker():
+def test_it_joins_an_uncued_quote_opening_the_next_paragraph_to_the_quote_before():
     text = '"Prices doubled in a month," Farid Aziz said.\n\n"Families cannot keep up with the rent."'
-    first, second = extract(text)
-    assert second.speaker_name == "Farid Aziz"
-    assert second.cue == ""
+    [quote] = extract(text)
+    assert quote.speaker_name == "Farid Aziz"
+    assert [text[start:end] for start, end in quote.pieces][-1] == "Families cannot keep up with the rent."
+
+
+def test_it_does_not_take_titles_of_works_for_statements():
+    text = 'She spoke on "The Evening Hour With Dana Reyes" and later read "Letters From The Valley" aloud.'
+    assert extract(text) == []
 
 
 def test_it_does_not_join_a_quote_that_has_its_own_cue():

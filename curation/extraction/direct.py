@@ -170,3 +170,21 @@ def _continues(context: ArticleContext, group: QuoteGroup, quote: QuoteSpan, par
 
 def paragraph_of(context: ArticleContext, position: int) -> Span:
     return next((p for p in context.body if p.start <= position <= p.end), context.body[0])
+
+
+_SMALL_WORDS = frozenset("a an and the of in on at to for with from by or nor but vs is are".split())
+MAXIMUM_TITLE_WORDS = 10
+
+
+def looks_like_title(quoted: str) -> bool:
+    """ "The Nightly Show", "Make America Great Again": a short run of capitalised words names a work or a slogan."""
+    words = [word.strip(".,!?:;'\"()[]") for word in quoted.split()]
+    words = [word for word in words if word]
+    if not words or len(words) > MAXIMUM_TITLE_WORDS:
+        return False
+    significant = [word for word in words if word.lower() not in _SMALL_WORDS]
+    return (
+        bool(significant)
+        and all(word[0].isupper() or word[0].isdigit() for word in significant)
+        and (len(significant) > 1 or quoted.rstrip()[-1:] not in ".!?")
+    )

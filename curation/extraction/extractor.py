@@ -13,6 +13,7 @@ from .direct import (
     QuoteGroup,
     find_quote_spans,
     group_quotes,
+    looks_like_title,
     resolve_attribution,
     word_count,
 )
@@ -40,13 +41,17 @@ def extract(text: str, *, actors: Sequence[KnownActor] = (), published_on: date 
 
 def _direct_suggestions(context: ArticleContext) -> list[Suggestion]:
     suggestions: list[Suggestion] = []
-    previous: Suggestion | None = None
     quotes = [quote for quote in find_quote_spans(context) if not context.is_boilerplate(quote.start)]
     for group in group_quotes(context, quotes):
+        if looks_like_title(context.norm[group.start : group.end]):
+            continue
+        previous = suggestions[-1] if suggestions else None
+        if group.attribution is None and previous is not None and _carries_on(context, previous, group):
+            suggestions[-1] = _joined(context, previous, group)
+            continue
         suggestion = _direct_suggestion(context, group, previous)
         if suggestion is not None:
             suggestions.append(suggestion)
-            previous = suggestion
     return suggestions
 
 
@@ -66,8 +71,30 @@ def _direct_suggestion(context, group: QuoteGroup, previous: Suggestion | None) 
     return replace(_suggestion(context, group.start, group.end, "direct", "", None, unattributed), pieces=pieces)
 
 
+def _carries_on(context: ArticleContext, previous: Suggestion, group: QuoteGroup) -> bool:
+    """A quote with no cue opening the paragraph after a quote goes on with it: wire copy's long quotes."""
+    if previous.kind != "direct" or not previous.speaker_name:
+        return False
+    paragraphs = context.body
+    index = paragraphs.index(group.paragraph)
+    opening = context.norm[group.paragraph.start : group.quotes[0].open_mark]
+    return index > 0 and paragraphs[index - 1].contains(previous.end) and not any(c.isalpha() for c in opening)
+
+
+def _joined(context: ArticleContext, previous: Suggestion, group: QuoteGroup) -> Suggestion:
+    pieces = previous.pieces or ((previous.start, previous.end),)
+    pieces += tuple((quote.start, quote.end) for quote in group.quotes)
+    return replace(
+        previous,
+        text=context.text[previous.start : group.end],
+        end=group.end,
+        pieces=pieces,
+        reasons=(*previous.reasons, "the quote goes on in the next paragraph"),
+    )
+
+
 def _continues(context: ArticleContext, previous: Suggestion, group: QuoteGroup) -> bool:
-    """A quote with no cue right after another quote carries on the same speaker."""
+    """A quote with no cue shortly after another quote carries on the same speaker."""
     between = context.norm[previous.end : group.quotes[0].open_mark]
     return len(between) < 200 and between.count("\n") <= 3 and previous.speaker_name != ""
 

@@ -25,8 +25,10 @@ _INTERJECTION = (
     r"|[ ]+(?:also|further|again|later|then|meanwhile|too))?"
 )
 
+# ", a campaign spokesman," / ", who chairs the committee,": an appositive between a speaker and a cue.
+APPOSITIVE = r"(?:,[ ]+(?:a|an|the|who|whose|his|her|its|their|one|[A-Z][\w.-]*'s|[A-Z][\w.-]*)\b[^\"\n]{1,160}?,)"
 # "... the top Iraqi diplomat said" / "Mr. X, also pointed out": speaker right before a cue.
-SPEAKER_BEFORE_CUE_RE = re.compile(rf"{SPEAKER}{_INTERJECTION}[ ]*,?[ ]*$")
+SPEAKER_BEFORE_CUE_RE = re.compile(rf"{SPEAKER}{APPOSITIVE}?{_INTERJECTION}[ ]*,?[ ]*$")
 FINITE_CUE_RE = re.compile(rf"(?<![\w-])(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])")
 PARTICIPLE_RE = re.compile(rf",[ ]+(?:and[ ]+)?(?P<cue>{PARTICIPLE_CUE_PATTERN})(?![\w-])(?:[ ]+that\b)?[ ]*")
 ACCORDING_TO_RE = re.compile(

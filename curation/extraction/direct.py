@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .context import ArticleContext, Resolution
@@ -137,10 +136,6 @@ class QuoteGroup:
         return self.quotes[-1].end
 
 
-# What may follow a cue before the next piece of the same quote: ' Tuesday in Ohio. ', ', '.
-_TRAILING_CUE_WORDS_RE = re.compile(r"^[^\"\n.!?]{0,60}[.,;:!?]?[ ]*$")
-
-
 def group_quotes(context: ArticleContext, quotes: list[QuoteSpan]) -> list[QuoteGroup]:
     """Join each quote to the one before when nothing but that quote's own cue stands between them."""
     groups: list[QuoteGroup] = []
@@ -157,15 +152,10 @@ def group_quotes(context: ArticleContext, quotes: list[QuoteSpan]) -> list[Quote
 
 
 def _continues(context: ArticleContext, group: QuoteGroup, quote: QuoteSpan, paragraph: Span) -> bool:
+    """Within one paragraph, a quote with no cue of its own goes on with the attributed quote before it."""
     if group.paragraph != paragraph or group.attribution is None:
         return False
-    previous = group.quotes[-1]
-    attribution = group.attribution
-    if previous.follows <= attribution.speaker_start < quote.open_mark:
-        between = context.norm[attribution.cue_end : quote.open_mark]
-        return bool(_TRAILING_CUE_WORDS_RE.match(between))
-    between = context.norm[previous.follows : quote.open_mark]
-    return not any(character.isalpha() for character in between)
+    return '"' not in context.norm[group.quotes[-1].follows : quote.open_mark]
 
 
 def paragraph_of(context: ArticleContext, position: int) -> Span:

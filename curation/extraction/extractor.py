@@ -58,7 +58,7 @@ def _direct_suggestions(context: ArticleContext) -> list[Suggestion]:
 def _direct_suggestion(context, group: QuoteGroup, previous: Suggestion | None) -> Suggestion | None:
     attribution = group.attribution
     pieces = tuple((quote.start, quote.end) for quote in group.quotes) if len(group.quotes) > 1 else ()
-    if attribution is None and word_count(context.text[group.start : group.end]) < MINIMUM_WORDS_WITHOUT_CUE:
+    if attribution is None and _fragment(context.norm[group.start : group.end]):
         return None
     if attribution is not None:
         resolution = resolve_attribution(context, attribution)
@@ -69,6 +69,11 @@ def _direct_suggestion(context, group: QuoteGroup, previous: Suggestion | None) 
         return replace(_continuation(context, group, previous), pieces=pieces)
     unattributed = Resolution(None, "", "", 0.3, ("no speaker is named for this quote",))
     return replace(_suggestion(context, group.start, group.end, "direct", "", None, unattributed), pieces=pieces)
+
+
+def _fragment(quoted: str) -> bool:
+    """Scare quotes ("so-called "emirate"") and a sentence's quoted tail ("…, which is "a disaster."")."""
+    return word_count(quoted) < MINIMUM_WORDS_WITHOUT_CUE or quoted[:1].islower()
 
 
 def _carries_on(context: ArticleContext, previous: Suggestion, group: QuoteGroup) -> bool:

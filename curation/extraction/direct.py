@@ -9,6 +9,8 @@ from .marks import Mark, QuoteSpan, double_marks, pair_marks, quote_span, single
 from .patterns import (
     AFTER_QUOTE_DOCUMENT_RE,
     AFTER_QUOTE_INVERTED_RE,
+    AFTER_QUOTE_LOOSE_INVERTED_RE,
+    AFTER_QUOTE_LOOSE_RE,
     AFTER_QUOTE_RE,
     BEFORE_QUOTE_ACCORDING_RE,
     BEFORE_QUOTE_RE,
@@ -69,6 +71,8 @@ def attribute_after(context: ArticleContext, quote: QuoteSpan, paragraph: Span) 
         (AFTER_QUOTE_DOCUMENT_RE, "document"),
         (AFTER_QUOTE_RE, "after"),
         (AFTER_QUOTE_INVERTED_RE, "after"),
+        (AFTER_QUOTE_LOOSE_RE, "after"),
+        (AFTER_QUOTE_LOOSE_INVERTED_RE, "after"),
     ):
         match = pattern.match(tail)
         if match:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import (
+    AUXILIARY_PATTERN,
     FINITE_CUE_PATTERN,
     ORGANISATION_NOUN_PATTERN,
     PARTICIPLE_CUE_PATTERN,
@@ -56,6 +57,24 @@ AFTER_QUOTE_DOCUMENT_RE = re.compile(
     rf"^[ ]*[,:]?[ ]*(?P<cue>read|said|says|stated)[ ]+(?:an?|the)[ ]+(?:[\w-]+[ ]+)?"
     rf"(?:statement|communique|release|letter|message|post|report)[ ]+(?:from|by|of|issued[ ]+by)[ ]+"
     rf"(?P<speaker>(?:the[ ]+)?{_RUN})"
+)
+# Looser forms, tried last: '…," one senior official said', '…," Butz, 49, told', '…," he surmised.',
+# '…," said one owner of a shop that sells shoes.'
+_LOOSE_DESCRIPTION = (
+    r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any|[Ss]everal|[Hh]is|[Hh]er|[Tt]heir)"
+    r"(?:[ ]+[\w'.-]+){1,5}?"
+)
+# What follows a cue that closes a quote's attribution: the sentence's end or an adverbial.
+_CUE_ENDS = r"(?=[ ]*[,.;:!?]|[ ]+(?:of|to|in|on|at|that|when|after|before|during|as|while|with|about)\b)"
+_AGE = r"(?:,[ ]+\d{1,3},)"
+_ANY_VERB = rf"(?:(?:{AUXILIARY_PATTERN})[ ]+){{0,2}}[a-z]{{3,}}(?:ed|s)"
+AFTER_QUOTE_LOOSE_RE = re.compile(
+    rf"^[ ]*[,:!?.]?[ ]*(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b|{_LOOSE_DESCRIPTION}|{_NAME_CHAIN})"
+    rf"(?:{_AGE}|{APPOSITIVE})?[ ]+(?P<cue>{FINITE_CUE_PATTERN}|{_ANY_VERB})(?![\w-]){_CUE_ENDS}"
+)
+AFTER_QUOTE_LOOSE_INVERTED_RE = re.compile(
+    rf"^[ ]*[,:]?[ ]*(?P<cue>{FINITE_CUE_PATTERN})[ ]+"
+    rf"(?P<speaker>{_LOOSE_DESCRIPTION}[^,.;\"\n]{{0,60}}?)(?=[ ]*[,.;]|$)"
 )
 # Before an opening quote: 'Abadi warned that the "' or ', he said, "' or 'According to X, "'.
 BEFORE_QUOTE_RE = re.compile(

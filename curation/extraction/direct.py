@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .context import ArticleContext, Resolution
@@ -109,6 +110,24 @@ def attribute_before(context: ArticleContext, quote: QuoteSpan, paragraph: Span)
                 "before",
             )
     return None
+
+
+_PLACE_BEFORE_RE = re.compile(r"(?P<name>[A-Z][\w.'-]*(?:[ ]+[A-Z][\w.'-]*){0,3}),?[ ]+(?:of|from|in)[ ]+$")
+
+
+def settle_speaker(context: ArticleContext, start: int, end: int) -> tuple[int, int] | None:
+    """The person a printed speaker span stands for, or None when it cannot be a speaker.
+
+    "Woodrow Benford of Minneapolis said": the speaker is Benford, not the place
+    after "of". "Trump's": a possessive is somebody's something, never the speaker.
+    """
+    printed = context.norm[start:end]
+    if printed.endswith("'s"):
+        return None
+    place = _PLACE_BEFORE_RE.search(context.norm, max(0, start - 60), start)
+    if place is not None and printed[:1].isupper() and " " not in printed.strip():
+        return place.start("name"), place.end("name")
+    return start, end
 
 
 def resolve_attribution(context: ArticleContext, attribution: Attribution) -> Resolution:

@@ -15,6 +15,7 @@ from .direct import (
     group_quotes,
     looks_like_title,
     resolve_attribution,
+    settle_speaker,
     word_count,
 )
 from .documents import numbered_claims
@@ -60,6 +61,17 @@ def _direct_suggestion(context, group: QuoteGroup, previous: Suggestion | None) 
     pieces = tuple((quote.start, quote.end) for quote in group.quotes) if len(group.quotes) > 1 else ()
     if attribution is None and _fragment(context.norm[group.start : group.end]):
         return None
+    if attribution is not None:
+        settled = settle_speaker(context, attribution.speaker_start, attribution.speaker_end)
+        if settled is None:
+            attribution = None
+        else:
+            attribution = replace(
+                attribution,
+                printed=context.norm[settled[0] : settled[1]],
+                speaker_start=settled[0],
+                speaker_end=settled[1],
+            )
     if attribution is not None:
         resolution = resolve_attribution(context, attribution)
         span = (attribution.speaker_start, attribution.speaker_end)
@@ -202,6 +214,11 @@ def _participle_suggestion(context, sentence, start, end, cue, earlier: list[Sug
 
 
 def _reported_suggestion(context: ArticleContext, reported: Reported) -> Suggestion:
+    if reported.speaker_start is not None:
+        settled = settle_speaker(context, reported.speaker_start, reported.speaker_end)
+        start, end = settled if settled is not None else (None, None)
+        printed = context.norm[start:end] if settled is not None else ""
+        reported = replace(reported, printed=printed, speaker_start=start, speaker_end=end)
     if reported.speaker_start is None:
         resolution = Resolution(None, "", "", 0.3, ("no speaker is named",))
     else:

@@ -96,7 +96,11 @@ def names_agree(first: str, second: str) -> bool:
 
 
 def named_speaker_right(quote: Mapping[str, Any], prediction: Any, names: Mapping[str, str]) -> bool:
-    """The rule for "named speaker right": the same actor, or names that agree (see ``names_agree``).
+    """The rule for "named speaker right": the same actor, the same printed mention, or names that agree.
+
+    The same printed mention: the predicted speaker's span overlaps the gold
+    source's and holds the source's name ("Trump's campaign" for "Trump’s
+    campaign"). Names agree: see ``names_agree``.
 
     The gold name is the registry name of the gold actor when there is one
     (the seeds), else the name in the printed source (PolNeAR); the predicted
@@ -106,6 +110,8 @@ def named_speaker_right(quote: Mapping[str, Any], prediction: Any, names: Mappin
     predicted_slug = _field(prediction, "speaker")
     if gold_speaker and predicted_slug and gold_speaker == predicted_slug:
         return True
+    if _same_mention(quote, prediction):
+        return True
     wanted = names.get(gold_speaker or "") or gold_name(quote.get("speaker_as_printed") or gold_speaker or "")
     candidates = (
         names.get(predicted_slug or "", ""),
@@ -113,6 +119,17 @@ def named_speaker_right(quote: Mapping[str, Any], prediction: Any, names: Mappin
         strip_titles(_field(prediction, "speaker_as_printed", "") or "")[1],
     )
     return any(names_agree(wanted, candidate) for candidate in candidates if candidate)
+
+
+def _same_mention(quote: Mapping[str, Any], prediction: Any) -> bool:
+    """The predicted speaker is the gold source as printed: the spans overlap and share the source's name."""
+    gold_start, gold_end = quote.get("speaker_start"), quote.get("speaker_end")
+    start, end = _field(prediction, "speaker_start"), _field(prediction, "speaker_end")
+    if None in (gold_start, gold_end, start, end) or not (start < gold_end and gold_start < end):
+        return False
+    wanted = speaker_key(gold_name(quote.get("speaker_as_printed") or "")).split()
+    printed = speaker_key(_field(prediction, "speaker_as_printed", "") or "").split()
+    return bool(wanted) and all(word in printed for word in wanted)
 
 
 def is_named(quote: Mapping[str, Any], names: Mapping[str, str]) -> bool:

@@ -15,12 +15,23 @@ from .lexicon import (
 _NAME_WORD = r"[A-Z][^\W_]*(?:['.-][^\W_]+)*\.?"
 _PREFIX = r"(?:(?:al|el|de|da|di|du|van|von|der|bin|ibn|abu)[- ])"
 _RUN = rf"{_PREFIX}?{_NAME_WORD}(?:[ ]+(?:\({_NAME_WORD}\)[ ]+)?{_PREFIX}?{_NAME_WORD})*"
-_NAME_CHAIN = rf"{_RUN}(?:[ ]+(?:{ROLE_NOUN_PATTERN})[ ]+{_RUN})?"
+_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# Capitalised words that open a sentence or name a day, never a speaker: "When Kaine spoke", "Tuesday".
+_NOT_A_NAME = (
+    rf"(?!(?:When|Though|Although|But|And|Or|On|In|At|After|Before|While|If|As|So|Yet|Still|Then|Now|"
+    rf"Meanwhile|However|Later|Earlier|During|Since|Until|Asked|Speaking|Last|This|That|{_WEEKDAYS})\b)"
+)
+_NAME_CHAIN = rf"{_NOT_A_NAME}{_RUN}(?:[ ]+(?:{ROLE_NOUN_PATTERN})[ ]+{_RUN})?"
+# "Trump's campaign manager", "the Clinton campaign": a description hung on a name.
+_NAMED_DESCRIPTION = rf"(?:[Tt]he[ ]+)?{_NOT_A_NAME}{_RUN}(?:['’]s)?(?:[ ]+[a-z][\w-]*){{1,3}}"
 _DESCRIPTION = (
     rf"\b[Tt]he[ ]+(?:[\w'-]+[ ]+){{0,4}}?(?:{ROLE_NOUN_PATTERN}|{ORGANISATION_NOUN_PATTERN})"
     rf"(?:[ ]+(?:of|from|for)[ ]+(?:the[ ]+)?{_RUN})?"
 )
-SPEAKER = rf"(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b|{_DESCRIPTION}|(?<![\w'-]){_NAME_CHAIN})"
+SPEAKER = (
+    rf"(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b|{_DESCRIPTION}|(?<![\w'-]){_NAME_CHAIN}"
+    rf"|(?<![\w'-]){_NAMED_DESCRIPTION})"
+)
 _INTERJECTION = (
     r"(?:,[ ]+(?:meanwhile|however|though|for (?:his|her|its|their) part),"
     r"|[ ]+(?:also|further|again|later|then|meanwhile|too))?"
@@ -37,8 +48,9 @@ ACCORDING_TO_RE = re.compile(
     rf"(?P<speaker>{_DESCRIPTION}|{_NAME_CHAIN}|[a-z][\w ]{{0,40}}?)(?=[ ]*[.,;]|$)"
 )
 ADVERBIAL_RE = re.compile(
-    r"[ ]+(?:in|on|at|to|during|after|before|via|through|late|earlier|last|this)"
-    r"[ ]+[^,.;\"]{1,40}?(?=[ ]+that\b|[,.;]|$)"
+    rf"(?:[ ]+(?:{_WEEKDAYS}|yesterday|today|tonight|recently|repeatedly|publicly|privately|again|later|earlier))?"
+    r"(?:[ ]+(?:in|on|at|to|during|after|before|via|through|late|earlier|last|this|over)"
+    r"[ ]+[^,.;\"]{1,40}?)?(?=[ ]+that\b|[,.;]|$)"
 )
 THAT_RE = re.compile(r"[ ]*,?[ ]*that\b[ ]*")
 
@@ -65,11 +77,15 @@ _LOOSE_DESCRIPTION = (
     r"(?:[ ]+[\w'.-]+){1,5}?"
 )
 # What follows a cue that closes a quote's attribution: the sentence's end or an adverbial.
-_CUE_ENDS = r"(?=[ ]*[,.;:!?]|[ ]+(?:of|to|in|on|at|that|when|after|before|during|as|while|with|about)\b)"
+_CUE_ENDS = (
+    rf"(?=[ ]*[,.;:!?]|[ ]+(?:of|to|in|on|at|that|when|after|before|during|as|while|with|about|{_WEEKDAYS}"
+    r"|yesterday|today|tonight|last|this|earlier|recently)\b)"
+)
 _AGE = r"(?:,[ ]+\d{1,3},)"
 _ANY_VERB = rf"(?:(?:{AUXILIARY_PATTERN})[ ]+){{0,2}}[a-z]{{3,}}(?:ed|s)"
 AFTER_QUOTE_LOOSE_RE = re.compile(
-    rf"^[ ]*[,:!?.]?[ ]*(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b|{_LOOSE_DESCRIPTION}|{_NAME_CHAIN})"
+    rf"^[ ]*[,:!?.]?[ ]*(?:[A-Za-z][\w'.-]*[ ]+){{0,4}}?"
+    rf"(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b|{_LOOSE_DESCRIPTION}|{_NAME_CHAIN})"
     rf"(?:{_AGE}|{APPOSITIVE})?[ ]+(?P<cue>{FINITE_CUE_PATTERN}|{_ANY_VERB})(?![\w-]){_CUE_ENDS}"
 )
 AFTER_QUOTE_LOOSE_INVERTED_RE = re.compile(

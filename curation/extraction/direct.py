@@ -14,6 +14,7 @@ from .patterns import (
     AFTER_QUOTE_LOOSE_RE,
     AFTER_QUOTE_RE,
     BEFORE_QUOTE_ACCORDING_RE,
+    BEFORE_QUOTE_LABEL_RE,
     BEFORE_QUOTE_RE,
 )
 from .text import Span
@@ -98,7 +99,10 @@ def attribute_before(context: ArticleContext, quote: QuoteSpan, paragraph: Span)
     if cut:
         # Only the text after the previous quote can hold this quote's cue (split quotes).
         offset, head = offset + cut, head[cut:]
-    for pattern in (BEFORE_QUOTE_RE, BEFORE_QUOTE_ACCORDING_RE):
+    patterns = (BEFORE_QUOTE_RE, BEFORE_QUOTE_ACCORDING_RE)
+    if offset == paragraph.start:
+        patterns += (BEFORE_QUOTE_LABEL_RE,)
+    for pattern in patterns:
         match = pattern.search(head)
         if match:
             return Attribution(

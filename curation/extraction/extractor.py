@@ -21,6 +21,7 @@ from .direct import (
 from .documents import numbered_claims
 from .indirect import Reported, participle_clauses, reported_in_sentence
 from .records import KnownActor, Suggestion
+from .transcripts import labelled_statements
 
 _KIND_CONFIDENCE = {"direct": 1.0, "indirect": 0.85, "claim": 0.8}
 # A clause with fewer words of its own around a quote is the quote itself, not a partly quoted sentence.
@@ -36,8 +37,10 @@ def extract(text: str, *, actors: Sequence[KnownActor] = (), published_on: date 
     context = ArticleContext(text, actors, published_on)
     direct = _direct_suggestions(context)
     indirect = _indirect_suggestions(context, direct)
+    found = direct + indirect
+    labelled = labelled_statements(context, lambda start, end: _overlaps_any(start, end, found))
     claims = numbered_claims(context) if not direct else []
-    return sorted(direct + indirect + claims, key=lambda suggestion: suggestion.start)
+    return sorted(found + labelled + claims, key=lambda suggestion: suggestion.start)
 
 
 def _direct_suggestions(context: ArticleContext) -> list[Suggestion]:

@@ -97,6 +97,10 @@ BEFORE_QUOTE_RE = re.compile(
     rf"{SPEAKER}{_INTERJECTION}[ ]*,?[ ]+(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])"
     rf"(?:[ ]+(?:to[ ]+)?[\w']+){{0,3}}?(?:[ ]+that)?(?:[ ]+[\w']+){{0,2}}?[ ]*[:,]?[ ]*$"
 )
+# A listed reaction: '— Sen. Ana Ortiz, on Twitter: "…' at the start of a paragraph.
+BEFORE_QUOTE_LABEL_RE = re.compile(
+    r"^[-–—•*]?[ ]*(?P<speaker>(?:[A-Z][\w.'-]*[ ]+){0,4}[A-Z][\w.'-]*)(?:,[ ]+[^:\"\n]{1,60}?)?[ ]*(?P<cue>:)[ ]*$"
+)
 BEFORE_QUOTE_ACCORDING_RE = re.compile(rf"(?P<cue>[Aa]ccording[ ]+to)[ ]+{SPEAKER}[ ]*,?[ ]*$")
 
 NUMBERED_POINT_RE = re.compile(r"(?P<number>\d{1,3})[ ]*[-–.)][ ]*(?=\S)")

@@ -111,7 +111,8 @@ def _trailing_cue(context: ArticleContext, sentence: Span) -> Reported | None:
     """'The UN will dispatch experts, he noted.' and '…, according to the statement.'"""
     norm = context.norm
     for cue in FINITE_CUE_RE.finditer(norm, sentence.start, sentence.end):
-        after = norm[cue.end() : sentence.end].lstrip(" ")
+        adverbial = ADVERBIAL_RE.match(norm, cue.end(), sentence.end)
+        after = norm[adverbial.end() if adverbial else cue.end() : sentence.end].lstrip(" ")
         if not (after[:1] in ".!?" or PARTICIPLE_RE.match(norm, cue.end())):
             continue
         speaker = SPEAKER_BEFORE_CUE_RE.search(norm, max(sentence.start, cue.start() - 120), cue.start())

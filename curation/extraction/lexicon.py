@@ -59,7 +59,16 @@ def _forms(verb: str) -> tuple[list[str], list[str]]:
     return [past + tail, third + tail], [ing + tail]
 
 
-FINITE_CUES = tuple(form for verb in SPEECH_VERBS for form in _forms(verb)[0])
+# Plain forms count after a plural subject or a modal ("officials say", "she would later concede");
+# verbs whose plain form is as often a noun ("report", "call", "tweet") are left out.
+PLAIN_FORM_CUES = phrases(
+    """
+    say, tell, add, argue, insist, warn, explain, note, concede, contend, acknowledge, admit, deny, suggest,
+    predict, write, agree, complain, assert, maintain, stress, point out, recall, claim, allege, announce,
+    confirm, reveal, declare, testify, urge, vow, caution
+    """
+)
+FINITE_CUES = tuple(form for verb in SPEECH_VERBS for form in _forms(verb)[0]) + PLAIN_FORM_CUES
 # Participles that attach a second statement to the same speaker ("…, stressing that").
 PARTICIPLE_CUES = tuple(form for verb in SPEECH_VERBS for form in _forms(verb)[1])
 # Auxiliaries and adverbs that may stand between a speaker and the verb: "has long argued", "would later say".

@@ -81,12 +81,14 @@ _CUE_ENDS = (
     rf"(?=[ ]*[,.;:!?]|[ ]+(?:of|to|in|on|at|that|when|after|before|during|as|while|with|about|{_WEEKDAYS}"
     r"|yesterday|today|tonight|last|this|earlier|recently)\b)"
 )
+# "officials said", "Democratic aides say": a plural source with no article.
+_PLURAL_SOURCE = r"(?:[A-Za-z][\w-]*[ ]+){0,2}[a-z]{3,}s\b"
 _AGE = r"(?:,[ ]+\d{1,3},)"
 _ANY_VERB = rf"(?:(?:{AUXILIARY_PATTERN})[ ]+){{0,2}}[a-z]{{3,}}(?:ed|s)"
 AFTER_QUOTE_LOOSE_RE = re.compile(
     rf"^[ ]*[,:!?.]?[ ]*(?:[A-Za-z][\w'.-]*[ ]+){{0,4}}?"
-    rf"(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b|{_LOOSE_DESCRIPTION}|{_NAME_CHAIN})"
-    rf"(?:{_AGE}|{APPOSITIVE})?[ ]+(?P<cue>{FINITE_CUE_PATTERN}|{_ANY_VERB})(?![\w-]){_CUE_ENDS}"
+    rf"(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b|{_LOOSE_DESCRIPTION}|{_NAME_CHAIN}|{_PLURAL_SOURCE})"
+    rf"(?:{_AGE}|{APPOSITIVE})?[ ]+(?P<cue>{FINITE_CUE_PATTERN}(?![\w-])|{_ANY_VERB}(?![\w-]){_CUE_ENDS})"
 )
 AFTER_QUOTE_LOOSE_INVERTED_RE = re.compile(
     rf"^[ ]*[,:]?[ ]*(?P<cue>{FINITE_CUE_PATTERN})[ ]+"

@@ -44,6 +44,8 @@ def participle_clauses(context: ArticleContext, sentence: Span) -> list[tuple[in
     """Return the (start, end, cue) of each "…, stressing that X" clause in a sentence."""
     clauses = []
     for match in PARTICIPLE_RE.finditer(context.norm, sentence.start, sentence.end):
+        if " ".join(match.group("cue").split()) in NEEDS_THAT and not match.group().rstrip().endswith("that"):
+            continue
         start = match.end()
         end = _content_end(context, start, sentence.end)
         if _enough_words(context, start, end):

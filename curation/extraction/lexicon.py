@@ -68,7 +68,19 @@ PLAIN_FORM_CUES = phrases(
     confirm, reveal, declare, testify, urge, vow, caution
     """
 )
-FINITE_CUES = tuple(form for verb in SPEECH_VERBS for form in _forms(verb)[0]) + PLAIN_FORM_CUES
+# Third-person forms that read as often as plural nouns: "made the remarks", "the reports".
+NOUN_LIKE_FORMS = frozenset(
+    phrases(
+        """
+        remarks, comments, reports, tweets, posts, calls, claims, charges, questions, demands, attacks, promises,
+        pledges, vows, labels, brands, terms, echoes, answers, thanks, forecasts, estimates, cites, replies,
+        responds, jokes, counters, requests, praises, blames, hails, challenges, proposals, mentions, blasts
+        """
+    )
+)
+FINITE_CUES = (
+    tuple(form for verb in SPEECH_VERBS for form in _forms(verb)[0] if form not in NOUN_LIKE_FORMS) + PLAIN_FORM_CUES
+)
 # Participles that attach a second statement to the same speaker ("…, stressing that").
 PARTICIPLE_CUES = tuple(form for verb in SPEECH_VERBS for form in _forms(verb)[1])
 # Auxiliaries and adverbs that may stand between a speaker and the verb: "has long argued", "would later say".

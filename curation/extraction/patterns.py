@@ -23,7 +23,9 @@ _NOT_A_NAME = (
 )
 _NAME_CHAIN = rf"{_NOT_A_NAME}{_RUN}(?:[ ]+(?:{ROLE_NOUN_PATTERN})[ ]+{_RUN})?"
 # "Trump's campaign manager", "the Clinton campaign": a description hung on a name.
-_NAMED_DESCRIPTION = rf"(?:[Tt]he[ ]+)?{_NOT_A_NAME}{_RUN}(?:['’]s)?(?:[ ]+[a-z][\w-]*){{1,3}}"
+_NAMED_DESCRIPTION = (
+    rf"(?:[Tt]he[ ]+)?{_NOT_A_NAME}{_RUN}(?:['’]s)?(?:[ ]+(?!(?:made|had|gave|did|took|was|is)\b)[a-z][\w-]*){{1,3}}"
+)
 _DESCRIPTION = (
     rf"\b[Tt]he[ ]+(?:[\w'-]+[ ]+){{0,4}}?(?:{ROLE_NOUN_PATTERN}|{ORGANISATION_NOUN_PATTERN})"
     rf"(?:[ ]+(?:of|from|for)[ ]+(?:the[ ]+)?{_RUN})?"

@@ -13,6 +13,7 @@ from .patterns import (
     AFTER_QUOTE_LOOSE_INVERTED_RE,
     AFTER_QUOTE_LOOSE_RE,
     AFTER_QUOTE_RE,
+    AFTER_QUOTE_UNLISTED_RE,
     BEFORE_QUOTE_ACCORDING_RE,
     BEFORE_QUOTE_LABEL_RE,
     BEFORE_QUOTE_RE,
@@ -75,6 +76,7 @@ def attribute_after(context: ArticleContext, quote: QuoteSpan, paragraph: Span) 
         (AFTER_QUOTE_INVERTED_RE, "after"),
         (AFTER_QUOTE_LOOSE_RE, "after"),
         (AFTER_QUOTE_LOOSE_INVERTED_RE, "after"),
+        (AFTER_QUOTE_UNLISTED_RE, "after"),
     ):
         match = pattern.match(tail)
         if match:

@@ -20,6 +20,7 @@ from .direct import (
 )
 from .documents import numbered_claims
 from .indirect import Reported, participle_clauses, reported_in_sentence
+from .patterns import THAT_RE
 from .records import KnownActor, Suggestion
 from .transcripts import labelled_statements
 
@@ -78,12 +79,34 @@ def _direct_suggestion(context, group: QuoteGroup, previous: Suggestion | None) 
     if attribution is not None:
         resolution = resolve_attribution(context, attribution)
         span = (attribution.speaker_start, attribution.speaker_end)
+        if _fragment(context.norm[group.start : group.end]):
+            start, end = _clause_around(context, group, attribution)
+            suggestion = _suggestion(context, start, end, "direct", attribution.cue, span, resolution)
+            return replace(suggestion, reasons=("partly quoted statement", *suggestion.reasons[1:]))
         suggestion = _suggestion(context, group.start, group.end, "direct", attribution.cue, span, resolution)
         return replace(suggestion, pieces=pieces)
     if previous is not None and previous.kind == "direct" and _continues(context, previous, group):
         return replace(_continuation(context, group, previous), pieces=pieces)
     unattributed = Resolution(None, "", "", 0.3, ("no speaker is named for this quote",))
     return replace(_suggestion(context, group.start, group.end, "direct", "", None, unattributed), pieces=pieces)
+
+
+def _clause_around(context: ArticleContext, group: QuoteGroup, attribution) -> tuple[int, int]:
+    """The reported clause a quoted fragment belongs to: '"Ms. Lane is "not a backslapper," he said'."""
+    sentence = context.sentences[context.sentence_at(group.quotes[0].open_mark)]
+    if attribution.speaker_start > group.start:
+        start, end = sentence.start, group.end
+    else:
+        start, end = max(sentence.start, min(attribution.cue_end, group.quotes[0].open_mark)), sentence.end
+        that = THAT_RE.match(context.norm, start, end)
+        start = that.end() if that else start
+        if not any(character.isalpha() for character in context.norm[start : group.quotes[0].open_mark]):
+            return group.start, group.end  # 'Berg said "the bridge will be finished."': the quote is the clause
+    while start < end and context.norm[start] in " ,:":
+        start += 1
+    while end > start and context.norm[end - 1] in " .,;:":
+        end -= 1
+    return start, end
 
 
 def _fragment(quoted: str) -> bool:

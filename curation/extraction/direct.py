@@ -17,6 +17,8 @@ from .patterns import (
     BEFORE_QUOTE_ACCORDING_RE,
     BEFORE_QUOTE_LABEL_RE,
     BEFORE_QUOTE_RE,
+    FINITE_CUE_RE,
+    SPEAKER_BEFORE_CUE_RE,
 )
 from .text import Span
 
@@ -176,8 +178,32 @@ def group_quotes(context: ArticleContext, quotes: list[QuoteSpan]) -> list[Quote
         if last is not None and after is None and _continues(context, last, quote, paragraph):
             last.quotes.append(quote)
             continue
-        groups.append(QuoteGroup([quote], after or before, paragraph))
+        attribution = after or before or attribute_colon(context, quote, paragraph)
+        groups.append(QuoteGroup([quote], attribution, paragraph))
     return groups
+
+
+def attribute_colon(context: ArticleContext, quote: QuoteSpan, paragraph: Span) -> Attribution | None:
+    """'A spokesman could only quip: "…' or 'Reporter Ana Ruiz says:¶"…': the sentence the colon ends speaks."""
+    norm = context.norm
+    head = norm[paragraph.start : quote.open_mark].rstrip()
+    if head.endswith(":"):
+        colon = paragraph.start + len(head) - 1
+    elif not head and (index := context.body.index(paragraph)) > 0 and norm[context.body[index - 1].end - 1] == ":":
+        colon = context.body[index - 1].end - 1
+    else:
+        return None
+    sentence = context.sentences[context.sentence_at(colon)]
+    for cue in FINITE_CUE_RE.finditer(norm, sentence.start, colon):
+        speaker = SPEAKER_BEFORE_CUE_RE.search(norm, max(sentence.start, cue.start() - 200), cue.start())
+        if speaker is not None:
+            start, end = speaker.span("speaker")
+            return Attribution(cue.group("cue"), norm[start:end], start, end, quote.follows, "colon")
+    according = BEFORE_QUOTE_ACCORDING_RE.search(norm, sentence.start, colon)
+    if according is not None:
+        start, end = according.span("speaker")
+        return Attribution("according to", norm[start:end], start, end, quote.follows, "colon")
+    return None
 
 
 def _continues(context: ArticleContext, group: QuoteGroup, quote: QuoteSpan, paragraph: Span) -> bool:

@@ -109,6 +109,6 @@ BEFORE_QUOTE_RE = re.compile(
 BEFORE_QUOTE_LABEL_RE = re.compile(
     r"^[-–—•*]?[ ]*(?P<speaker>(?:[A-Z][\w.'-]*[ ]+){0,4}[A-Z][\w.'-]*)(?:,[ ]+[^:\"\n]{1,60}?)?[ ]*(?P<cue>:)[ ]*$"
 )
-BEFORE_QUOTE_ACCORDING_RE = re.compile(rf"(?P<cue>[Aa]ccording[ ]+to)[ ]+{SPEAKER}[ ]*,?[ ]*$")
+BEFORE_QUOTE_ACCORDING_RE = re.compile(rf"(?P<cue>[Aa]ccording[ ]+to)[ ]+{SPEAKER}[ ]*[,:]?[ ]*$")
 
 NUMBERED_POINT_RE = re.compile(r"(?P<number>\d{1,3})[ ]*[-–.)][ ]*(?=\S)")

@@ -35,17 +35,25 @@ def labelled_statements(context: ArticleContext, taken) -> list[Suggestion]:
             start += 1
         while end > start and context.norm[end - 1] in "\"' ":
             end -= 1
-        if len(context.norm[start:end].split()) < MINIMUM_WORDS or taken(start, end):
+        content = context.norm[start:end]
+        if len(content.split()) < MINIMUM_WORDS or _is_list(content) or taken(start, end):
             continue
         found.append(_labelled(context, match, start, end))
     return found
 
 
 def _is_speaker(label: str) -> bool:
+    """ "SANDERS", "MR. TRUMP", "Sen. Ana Ortiz": a person's label; "Iowa" or "Revealed" heads a list or a story."""
     words = label.split()
-    if words[0].lower().strip(".") in _NOT_SPEAKERS or len(words) == 1 and len(words[0]) == 1:
+    if words[0].lower().strip(".") in _NOT_SPEAKERS or len(words) == 1 and len(words[0]) <= 2:
         return False
-    return not label.isupper() or len(label) > 2
+    return label.isupper() or len(words) >= 2
+
+
+def _is_list(content: str) -> bool:
+    """ "Ann Lee, Bo Park, Cy Diaz, …": a list of names, not something said."""
+    words = content.split()
+    return content.count(",") >= 4 and sum(word[:1].isupper() for word in words) > 0.6 * len(words)
 
 
 def _labelled(context: ArticleContext, match: re.Match, start: int, end: int) -> Suggestion:

@@ -60,6 +60,7 @@ class ArticleContext:
         self._sentence_starts = [s.start for s in self.sentences]
         self.mentions = self._scan_mentions()
         self._mention_starts = [m.start for m in self.mentions]
+        self.quoted: list[tuple[int, int]] = []  # the spans inside quote marks, once the extractor has found them
 
     def is_boilerplate(self, position: int) -> bool:
         return any(span.contains(position) for span in self.boilerplate)

@@ -47,6 +47,7 @@ def extract(text: str, *, actors: Sequence[KnownActor] = (), published_on: date 
 def _direct_suggestions(context: ArticleContext) -> list[Suggestion]:
     suggestions: list[Suggestion] = []
     quotes = [quote for quote in find_quote_spans(context) if not context.is_boilerplate(quote.start)]
+    context.quoted = [(q.start, q.end) for q in quotes if not looks_like_title(context.norm[q.start : q.end])]
     for group in group_quotes(context, quotes):
         if looks_like_title(context.norm[group.start : group.end]):
             continue
@@ -178,7 +179,9 @@ def _place(context: ArticleContext, candidate: Suggestion, direct: list[Suggesti
         return  # the cue and its clause are inside someone's quote
     inside = [quote for quote in direct if candidate.start <= quote.start < candidate.end]
     if not inside:
-        found.append(candidate)
+        # Quoted fragments ("has ''got a problem''") made no statement of their own but still mark the clause.
+        fragments = [span for span in context.quoted if candidate.start <= span[0] < candidate.end]
+        found.append(_partly_quoted(context, candidate, []) if fragments else candidate)
         return
     if _words_outside(context, candidate.start, candidate.end, inside) < MINIMUM_WORDS_OUTSIDE_QUOTES:
         return  # the clause is the quote itself: the direct statement stands
@@ -197,15 +200,17 @@ def _words_outside(context: ArticleContext, start: int, end: int, quotes: list[S
 
 def _partly_quoted(context: ArticleContext, candidate: Suggestion, quotes: list[Suggestion]) -> Suggestion:
     """'Warren said Trump was a "proven failure" in business': one statement, the quoted words inside it."""
-    end = max(candidate.end, *(quote.end for quote in quotes))
-    base = candidate if candidate.speaker_start is not None or quotes[0].speaker_start is None else quotes[0]
+    end = max([candidate.end, *(quote.end for quote in quotes)])
+    base = (
+        candidate if candidate.speaker_start is not None or not quotes or quotes[0].speaker_start is None else quotes[0]
+    )
     return replace(
         base,
         text=context.text[candidate.start : end],
         start=candidate.start,
         end=end,
         kind="direct",
-        cue=candidate.cue or quotes[0].cue,
+        cue=candidate.cue or (quotes[0].cue if quotes else ""),
         pieces=(),
         reasons=("partly quoted statement", *base.reasons[1:]),
     )

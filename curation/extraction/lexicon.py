@@ -22,7 +22,7 @@ SPEECH_VERBS = phrases(
     counter, retort, testify, tout, mock, slam, blast, attack, denounce, condemn, question, challenge,
     propose, recommend, advise, inform, speculate, recount, repeat, echo, cite, mention, forecast, proclaim,
     post, shout, yell, scream, whisper, plead, thank, apologize, apologise, congratulate, hail, dub, label,
-    brand, characterize, characterise, term, mention, remind, agree, conclude, explain, insist, hint, rail,
+    brand, characterize, characterise, term, mention, remind, agree, conclude, explain, insist, hint, rail, call,
     lash out, fire back, hit back, tell reporters, put it, make clear, make it clear
     """
 )

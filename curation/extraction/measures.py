@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .evaluate import _field, match_spans, speaker_key
-from .names import strip_titles
+from .names import normalise_name, strip_titles
 
 QUOTED_KINDS = frozenset({"direct", "partly"})
 _CAPITALISED_RUN_RE = re.compile(r"(?:[A-Z][\w'’.&-]*(?:\s+(?:of\s+|de\s+|van\s+|al-)?[A-Z][\w'’.&-]*)*)")
@@ -81,18 +81,24 @@ def gold_name(printed: str) -> str:
     "Eric Herzik", "Trump’s campaign" "Trump", "the newspaper" nothing.
     """
     head = printed.split(",")[0]
-    runs = [strip_titles(run)[1] or "" for run in _CAPITALISED_RUN_RE.findall(head)]
+    # A run that is all title words ("Prince", "Chinese") is still the name printed.
+    runs = [strip_titles(run)[1] or run for run in _CAPITALISED_RUN_RE.findall(head)]
     runs = [_POSSESSIVE_RE.sub("", run) for run in runs if run]
     return runs[-1] if runs else ""
 
 
 def names_agree(first: str, second: str) -> bool:
     """Equal once folded, or one ends the other ("Morris" and "Haley Morris"); "Bill Clinton" is not "Hillary"."""
-    first_words, second_words = speaker_key(first).split(), speaker_key(second).split()
+    first_words, second_words = _key(first).split(), _key(second).split()
     if not first_words or not second_words:
         return False
     shorter, longer = sorted((first_words, second_words), key=len)
     return longer[-len(shorter) :] == shorter
+
+
+def _key(name: str) -> str:
+    """``speaker_key``, or the plainly folded name when that leaves nothing ("Ash" is also a particle)."""
+    return speaker_key(name) or normalise_name(name)
 
 
 def named_speaker_right(quote: Mapping[str, Any], prediction: Any, names: Mapping[str, str]) -> bool:
@@ -127,8 +133,8 @@ def _same_mention(quote: Mapping[str, Any], prediction: Any) -> bool:
     start, end = _field(prediction, "speaker_start"), _field(prediction, "speaker_end")
     if None in (gold_start, gold_end, start, end) or not (start < gold_end and gold_start < end):
         return False
-    wanted = speaker_key(gold_name(quote.get("speaker_as_printed") or "")).split()
-    printed = speaker_key(_field(prediction, "speaker_as_printed", "") or "").split()
+    wanted = _key(gold_name(quote.get("speaker_as_printed") or "")).split()
+    printed = _key(_field(prediction, "speaker_as_printed", "") or "").split()
     return bool(wanted) and all(word in printed for word in wanted)
 
 

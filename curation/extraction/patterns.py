@@ -21,10 +21,13 @@ _NOT_A_NAME = (
     rf"Meanwhile|However|Later|Earlier|During|Since|Until|Asked|Speaking|Last|This|That|{_WEEKDAYS})\b)"
 )
 _NAME_CHAIN = rf"{_NOT_A_NAME}{_RUN}(?:[ ]+(?:{ROLE_NOUN_PATTERN})[ ]+{_RUN})?"
-# "Trump's campaign manager", "the Clinton campaign": a description hung on a name.
-_NAMED_DESCRIPTION = (
-    rf"(?:[Tt]he[ ]+)?{_NOT_A_NAME}{_RUN}(?:['’]s)?(?:[ ]+(?!(?:made|had|gave|did|took|was|is)\b)[a-z][\w-]*){{1,3}}"
+# Words that never carry on a description of a speaker ("Kazakhstan and", "Trump made the").
+_NOT_DESCRIBING = (
+    r"(?:and|or|but|nor|to|of|in|on|at|for|with|by|from|that|who|which|as|than|if|made|had|gave|did|took|was|is"
+    r"|were|are|has|have|will|would|could|should|may|might|must|can)"
 )
+# "Trump's campaign manager", "the Clinton campaign": a description hung on a name.
+_NAMED_DESCRIPTION = rf"(?:[Tt]he[ ]+)?{_NOT_A_NAME}{_RUN}(?:['’]s)?(?:[ ]+(?!{_NOT_DESCRIBING}\b)[a-z][\w-]*){{1,3}}"
 _DESCRIPTION = (
     rf"\b[Tt]he[ ]+(?:[\w'-]+[ ]+){{0,4}}?(?:{ROLE_NOUN_PATTERN}|{ORGANISATION_NOUN_PATTERN})"
     rf"(?:[ ]+(?:of|from|for)[ ]+(?:the[ ]+)?{_RUN})?"
@@ -39,7 +42,11 @@ _INTERJECTION = (
 )
 
 # ", a campaign spokesman," / ", who chairs the committee,": an appositive between a speaker and a cue.
-APPOSITIVE = r"(?:,[ ]+(?:a|an|the|who|whose|his|her|its|their|one|[A-Z][\w.-]*'s|[A-Z][\w.-]*)\b[^\"\n]{1,160}?,)"
+APPOSITIVE = (
+    r"(?:,[ ]+(?:a|an|the|who|whose|his|her|its|their|one|[A-Z][\w.-]*'s|[A-Z][\w.-]*|director|chairman|chairwoman"
+    r"|head|president|founder|co-founder|chief|executive|professor|spokesman|spokeswoman|spokesperson|editor"
+    r"|author|leader|member|senior|former|deputy|vice|managing|assistant|associate|general)\b[^\"\n]{1,160}?,)"
+)
 # "... the top Iraqi diplomat said" / "Mr. X, also pointed out": speaker right before a cue.
 SPEAKER_BEFORE_CUE_RE = re.compile(rf"{SPEAKER}{APPOSITIVE}?{_INTERJECTION}[ ]*,?[ ]*$")
 FINITE_CUE_RE = re.compile(rf"(?<![\w-])(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])")

@@ -18,6 +18,8 @@ from .patterns import (
     BEFORE_QUOTE_LABEL_RE,
     BEFORE_QUOTE_RE,
     FINITE_CUE_RE,
+    INTRODUCTION_INVERTED_RE,
+    INTRODUCTION_RE,
     SPEAKER_BEFORE_CUE_RE,
 )
 from .text import Span
@@ -187,13 +189,21 @@ def attribute_colon(context: ArticleContext, quote: QuoteSpan, paragraph: Span) 
     """'A spokesman could only quip: "…' or 'Reporter Ana Ruiz says:¶"…': the sentence the colon ends speaks."""
     norm = context.norm
     head = norm[paragraph.start : quote.open_mark].rstrip()
-    if head.endswith(":"):
+    if head.endswith((":", ".")):
         colon = paragraph.start + len(head) - 1
     elif not head and (index := context.body.index(paragraph)) > 0 and norm[context.body[index - 1].end - 1] == ":":
         colon = context.body[index - 1].end - 1
     else:
         return None
     sentence = context.sentences[context.sentence_at(colon)]
+    introduction = INTRODUCTION_RE.match(norm[sentence.start : colon + 1]) or INTRODUCTION_INVERTED_RE.match(
+        norm[sentence.start : colon + 1]
+    )
+    if introduction is not None:
+        start, end = (sentence.start + index for index in introduction.span("speaker"))
+        return Attribution(introduction.group("cue"), norm[start:end], start, end, quote.follows, "colon")
+    if norm[colon] != ":":
+        return None
     for cue in FINITE_CUE_RE.finditer(norm, sentence.start, colon):
         speaker = SPEAKER_BEFORE_CUE_RE.search(norm, max(sentence.start, cue.start() - 200), cue.start())
         if speaker is not None:

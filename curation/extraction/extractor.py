@@ -20,7 +20,7 @@ from .direct import (
 )
 from .documents import numbered_claims
 from .indirect import Reported, participle_clauses, reported_in_sentence
-from .patterns import THAT_RE
+from .patterns import SUBJECT_RE, THAT_RE
 from .records import KnownActor, Suggestion
 from .transcripts import labelled_statements
 
@@ -235,13 +235,14 @@ def _participle_suggestion(context, sentence, start, end, cue, earlier: list[Sug
             confidence=round(main.confidence * 0.95, 2),
             reasons=(f'indirect statement, cue "{cue}"', f"continues what {main.speaker_name} said"),
         )
-    subject = context.subject_of(sentence, start)
-    if subject is None:
+    subject = SUBJECT_RE.match(context.norm, sentence.start, start)
+    if subject is None or subject.start("speaker") >= start:
         return _suggestion(
             context, start, end, "indirect", cue, None, Resolution(None, "", "", 0.3, ("no speaker is named",))
         )
-    resolution = context.resolve(context.norm[subject.start : subject.end], subject.start)
-    return _suggestion(context, start, end, "indirect", cue, (subject.start, subject.end), resolution)
+    span = subject.span("speaker")
+    resolution = context.resolve(context.norm[span[0] : span[1]], span[0])
+    return _suggestion(context, start, end, "indirect", cue, span, resolution)
 
 
 def _reported_suggestion(context: ArticleContext, reported: Reported) -> Suggestion:

@@ -23,7 +23,8 @@ SPEECH_VERBS = phrases(
     propose, recommend, advise, inform, speculate, recount, repeat, echo, cite, mention, forecast, proclaim,
     post, shout, yell, scream, whisper, plead, thank, apologize, apologise, congratulate, hail, dub, label,
     brand, characterize, characterise, term, mention, remind, agree, conclude, explain, insist, hint, rail, call,
-    lash out, fire back, hit back, tell reporters, put it, make clear, make it clear
+    lash out, fire back, hit back, tell reporters, put it, make clear, make it clear, react, scoff, snap, sigh,
+    gush, shrug, exclaim, interject, chime in
     """
 )
 _IRREGULAR = {
@@ -159,7 +160,8 @@ ROLE_NOUNS = phrases(
     official, secretary-general, secretary general, secretary, chief, leader, commander, general,
     governor, mayor, chairman, chairwoman, director, head, deputy, senator, king, emir, adviser,
     advisor, lawyer, judge, prosecutor, mp, lawmaker, chancellor, counterpart, officer, negotiator,
-    coordinator, commissioner
+    coordinator, commissioner, candidate, nominee, congressman, congresswoman, strategist, analyst, aide, pollster,
+    activist, businessman, billionaire, host, anchor, reporter, columnist, economist, professor, chairman
     """
 )
 ROLE_NOUN_PATTERN = _alternation(ROLE_NOUNS)

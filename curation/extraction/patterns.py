@@ -109,9 +109,18 @@ AFTER_QUOTE_LOOSE_INVERTED_RE = re.compile(
 )
 # Before an opening quote: 'Abadi warned that the "' or ', he said, "' or 'According to X, "'.
 BEFORE_QUOTE_RE = re.compile(
-    rf"{SPEAKER}{_INTERJECTION}[ ]*,?[ ]+(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])"
-    rf"(?:[ ]+(?:to[ ]+)?[\w']+){{0,3}}?(?:[ ]+that)?(?:[ ]+[\w']+){{0,2}}?[ ]*[:,]?[ ]*$"
+    rf"{SPEAKER}{APPOSITIVE}?{_INTERJECTION}[ ]*,?[ ]+(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])"
+    rf"(?:(?:[ ]+(?:to[ ]+)?[\w']+){{0,3}}?(?:[ ]+that)?(?:[ ]+[\w']+){{0,2}}?[ ]*[:,]?"
+    rf"|(?:[ ]+[\w'.-]+){{1,8}}?[ ]*[:,])[ ]*$"
 )
+# The subject of a sentence: its first speaker-like words, after a dateline ("WASHINGTON — ") if any.
+SUBJECT_RE = re.compile(rf"(?:[A-Z][A-Z .,]+[ ]+[-–—]+[ ]+)?{SPEAKER}")
+# A sentence that only introduces what follows: 'Stated Stone:', 'Lau said in a statement.'
+INTRODUCTION_RE = re.compile(
+    rf"^{SPEAKER}{APPOSITIVE}?[ ]+(?P<cue>{FINITE_CUE_PATTERN})"
+    rf"(?:[ ]+(?:in|on|to|at|during)[ ]+[^.:\"]{{1,50}})?[ ]*[.:]?[ ]*$"
+)
+INTRODUCTION_INVERTED_RE = re.compile(rf"^(?P<cue>{FINITE_CUE_PATTERN})[ ]+{SPEAKER}[ ]*:[ ]*$")
 # A listed reaction: '— Sen. Ana Ortiz, on Twitter: "…' at the start of a paragraph.
 BEFORE_QUOTE_LABEL_RE = re.compile(
     r"^[-–—•*]?[ ]*(?P<speaker>(?:[A-Z][\w.'-]*[ ]+){0,4}[A-Z][\w.'-]*)(?:,[ ]+[^:\"\n]{1,60}?)?[ ]*(?P<cue>:)[ ]*$"

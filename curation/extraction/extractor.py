@@ -28,6 +28,8 @@ _KIND_CONFIDENCE = {"direct": 1.0, "indirect": 0.85, "claim": 0.8}
 # A clause with fewer words of its own around a quote is the quote itself, not a partly quoted sentence.
 MINIMUM_WORDS_OUTSIDE_QUOTES = 2
 _WORD_RE = re.compile(r"[^\W_]+")
+# On annotated news, uncued quotes of fewer words were more often slogans and titles than statements.
+MINIMUM_WORDS_UNATTRIBUTED = 8
 
 
 def extract(text: str, *, actors: Sequence[KnownActor] = (), published_on: date | None = None) -> list[Suggestion]:
@@ -88,6 +90,8 @@ def _direct_suggestion(context, group: QuoteGroup, previous: Suggestion | None) 
         return replace(suggestion, pieces=pieces)
     if previous is not None and previous.kind == "direct" and _continues(context, previous, group):
         return replace(_continuation(context, group, previous), pieces=pieces)
+    if word_count(context.norm[group.start : group.end]) < MINIMUM_WORDS_UNATTRIBUTED:
+        return None  # a short quote nobody is said to have said is a slogan, a title or a scare quote
     unattributed = Resolution(None, "", "", 0.3, ("no speaker is named for this quote",))
     return replace(_suggestion(context, group.start, group.end, "direct", "", None, unattributed), pieces=pieces)
 

@@ -177,7 +177,10 @@ def group_quotes(context: ArticleContext, quotes: list[QuoteSpan]) -> list[Quote
         after = attribute_after(context, quote, paragraph)
         before = None if after else attribute_before(context, quote, paragraph)
         last = groups[-1] if groups else None
-        if last is not None and after is None and _continues(context, last, quote, paragraph):
+        own_cue = before is not None and (
+            last is None or last.attribution is None or before.speaker_start != last.attribution.speaker_start
+        )
+        if last is not None and after is None and not own_cue and _continues(context, last, quote, paragraph):
             last.quotes.append(quote)
             continue
         attribution = after or before or attribute_colon(context, quote, paragraph)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .context import ArticleContext
 from .lexicon import NEEDS_THAT, OBJECT_CUES
 from .patterns import (
     ACCORDING_TO_RE,
     ADVERBIAL_RE,
+    COORDINATED_CUE_RE,
     FINITE_CUE_RE,
     PARTICIPLE_RE,
     SPEAKER_BEFORE_CUE_RE,
@@ -33,11 +34,21 @@ class Reported:
 
 
 def reported_in_sentence(context: ArticleContext, sentence: Span) -> list[Reported]:
-    """Return the main reported statement of one sentence, if any."""
+    """Return the main reported statement of one sentence and one coordinated with it, if any.
+
+    "X said that A, but conceded that B": B is X's second statement.
+    """
     main = _subject_first(context, sentence) or _trailing_cue(context, sentence)
     if main is None:
         return []
-    return [main]
+    coordinated = COORDINATED_CUE_RE.match(context.norm, main.end, sentence.end)
+    if coordinated is None or main.how != "subject":
+        return [main]
+    start = _content_start(context.norm, coordinated.end(), sentence.end, coordinated.group("cue"))
+    end = _content_end(context, start, sentence.end) if start is not None else 0
+    if start is None or not _enough_words(context, start, end):
+        return [main]
+    return [main, replace(main, start=start, end=end, cue=_clean_cue(coordinated.group("cue")))]
 
 
 def participle_clauses(context: ArticleContext, sentence: Span) -> list[tuple[int, int, str]]:
@@ -104,6 +115,9 @@ def _content_end(context: ArticleContext, start: int, limit: int) -> int:
     according = ACCORDING_TO_RE.search(norm, start, end)
     if according:
         end = according.start()
+    coordinated = COORDINATED_CUE_RE.search(norm, start, end)
+    if coordinated:
+        end = coordinated.start()
     while end > start and norm[end - 1] in " .,;:":
         end -= 1
     return end

@@ -60,6 +60,11 @@ ADVERBIAL_RE = re.compile(
     r"(?:[ ]+(?:in|on|at|to|during|after|before|via|through|late|earlier|last|this|over)"
     r"[ ]+[^,.;\"]{1,40}?)?(?=[ ]+that\b|[,.;]|$)"
 )
+# ", but conceded that", " before predicting that": a second cue for the same speaker ends the first statement.
+COORDINATED_CUE_RE = re.compile(
+    rf"[ ]*,?[ ]+(?:but|and|before|after|then|while)[ ]+(?:(?:also|then|later|quickly|optimistically)[ ]+)?"
+    rf"(?P<cue>{FINITE_CUE_PATTERN}|{PARTICIPLE_CUE_PATTERN})(?![\w-])"
+)
 THAT_RE = re.compile(r"[ ]*,?[ ]*that\b[ ]*")
 
 # After a closing quote: '…," Salih added' or '…" read an official statement from X'.

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .context import ArticleContext
-from .lexicon import NEEDS_THAT, OBJECT_CUES
+from .lexicon import LISTENER_CUES, NEEDS_THAT, OBJECT_CUES
 from .patterns import (
     ACCORDING_TO_RE,
     ADVERBIAL_RE,
     COORDINATED_CUE_RE,
     FINITE_CUE_RE,
+    LISTENER_RE,
     PARTICIPLE_RE,
     SPEAKER_BEFORE_CUE_RE,
     THAT_RE,
@@ -90,6 +91,10 @@ def _subject_first(context: ArticleContext, sentence: Span) -> Reported | None:
 
 
 def _content_start(norm: str, position: int, limit: int, cue: str) -> int | None:
+    if cue.split()[-1] in LISTENER_CUES:
+        listener = LISTENER_RE.match(norm, position, limit)
+        if listener is not None:
+            return listener.end()
     adverbial = ADVERBIAL_RE.match(norm, position, limit)
     if adverbial:
         position = adverbial.end()

@@ -113,7 +113,7 @@ NEEDS_THAT = frozenset(
     for verb in phrases(
         """
         tell, read, continue, report, observe, maintain, recall, respond, reply, agree, conclude, declare, announce,
-        confirm, reveal, disclose, indicate, highlight, thank, congratulate, hail, acknowledge, admit
+        confirm, reveal, disclose, indicate, highlight, thank, congratulate, hail
         """
     )
     for forms in _forms(verb)

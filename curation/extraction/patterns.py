@@ -41,9 +41,11 @@ _INTERJECTION = (
     r"|[ ]+(?:also|further|again|later|then|meanwhile|too))?"
 )
 
-# ", a campaign spokesman," / ", who chairs the committee,": an appositive between a speaker and a cue.
+# ", a campaign spokesman," / ", who chairs the committee,", " (D-N.Y.)", ", R-Pa.,": what may stand between
+# a speaker and a cue.
 APPOSITIVE = (
-    r"(?:,[ ]+(?:a|an|the|who|whose|his|her|its|their|one|[A-Z][\w.-]*'s|[A-Z][\w.-]*|director|chairman|chairwoman"
+    r"(?:[ ]+\([A-Z][^()\n]{0,20}\)|,[ ]+[RDI]-[A-Z][\w.]{0,8},"
+    r"|,[ ]+(?:a|an|the|who|whose|his|her|its|their|one|[A-Z][\w.-]*'s|[A-Z][\w.-]*|director|chairman|chairwoman"
     r"|head|president|founder|co-founder|chief|executive|professor|spokesman|spokeswoman|spokesperson|editor"
     r"|author|leader|member|senior|former|deputy|vice|managing|assistant|associate|general)\b[^\"\n]{1,160}?,)"
 )
@@ -64,6 +66,13 @@ ADVERBIAL_RE = re.compile(
 COORDINATED_CUE_RE = re.compile(
     rf"[ ]*,?[ ]+(?:but|and|before|after|then|while)[ ]+(?:(?:also|then|later|quickly|optimistically)[ ]+)?"
     rf"(?P<cue>{FINITE_CUE_PATTERN}|{PARTICIPLE_CUE_PATTERN})(?![\w-])"
+)
+# Whom a statement was told: "told NBC News that", "told host Ana Ruiz", "told supporters Wednesday that".
+_LISTENER_NOUNS = r"(?:reporters|supporters|voters|the crowd|the audience|an audience|the press|journalists|members)"
+LISTENER_RE = re.compile(
+    rf"[ ]+(?:(?:(?:the|a|an|his|her|their|its)[ ]+)?(?:[\w'.-]+[ ]+){{0,4}}?[\w'.-]+[ ]+"
+    rf"(?:(?:{_WEEKDAYS}|on[ ]+[A-Z]\w+|in[ ]+[\w ]{{1,30}}?|recently|last[ ]+\w+)[ ]+)?that\b"
+    rf"|(?:host[ ]+|anchor[ ]+)?(?:{_NOT_A_NAME}{_RUN}|{_LISTENER_NOUNS})(?:[ ]+{_WEEKDAYS})?(?=[ ]+[a-zA-Z]))[ ]*"
 )
 THAT_RE = re.compile(r"[ ]*,?[ ]*that\b[ ]*")
 

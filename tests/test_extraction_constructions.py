@@ -167,3 +167,38 @@ def test_it_reads_a_list_of_reactions():
     first, second = extract(text)
     assert first.speaker_name == "Ana Ortiz"
     assert second.speaker_name == "Leo Brandt"
+
+
+def test_it_reads_a_cue_set_off_by_commas_inside_the_statement():
+    statement = _one("The harvest, Ellen Park said, was the worst in twenty years.")
+    assert statement.text == "The harvest, Ellen Park said, was the worst in twenty years"
+    assert statement.speaker_name == "Ellen Park"
+
+
+def test_it_reads_a_cue_and_speaker_after_the_statement():
+    statement = _one("Turnout fell in every county, said Ana Ortiz, a pollster at the state university.")
+    assert statement.text == "Turnout fell in every county"
+    assert statement.speaker_name == "Ana Ortiz"
+
+
+def test_it_reads_a_cue_in_the_progressive():
+    statement = _one("Ellen Park is telling voters in Dayton that the plant will stay open.")
+    assert statement.text == "the plant will stay open"
+    assert statement.cue == "is telling"
+
+
+def test_it_ends_a_statement_where_the_same_speaker_says_something_else():
+    first, second = extract("Ellen Park said the plant would stay open, but conceded that wages would fall.")
+    assert first.text == "the plant would stay open"
+    assert second.text == "wages would fall"
+    assert second.speaker_name == "Ellen Park"
+
+
+def test_it_reads_a_party_label_between_the_speaker_and_the_cue():
+    statement = _one("Rep. Ana Ortiz (D-Ohio) said the bill would pass by June.")
+    assert statement.speaker_name == "Ana Ortiz"
+
+
+def test_it_gives_a_quote_to_the_sentence_that_introduces_it():
+    text = "Ana Ortiz said in a statement.\n\n“The county will appeal the ruling on Monday.”"
+    assert _one(text).speaker_name == "Ana Ortiz"

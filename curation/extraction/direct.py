@@ -194,7 +194,7 @@ def attribute_colon(context: ArticleContext, quote: QuoteSpan, paragraph: Span) 
     head = norm[paragraph.start : quote.open_mark].rstrip()
     if head.endswith((":", ".")):
         colon = paragraph.start + len(head) - 1
-    elif not head and (index := context.body.index(paragraph)) > 0 and norm[context.body[index - 1].end - 1] == ":":
+    elif not head and (index := context.body.index(paragraph)) > 0 and norm[context.body[index - 1].end - 1] in ":.":
         colon = context.body[index - 1].end - 1
     else:
         return None

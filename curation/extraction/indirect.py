@@ -9,12 +9,14 @@ from .lexicon import LISTENER_CUES, NEEDS_THAT, OBJECT_CUES
 from .patterns import (
     ACCORDING_TO_RE,
     ADVERBIAL_RE,
+    ASIDE_RE,
     COORDINATED_CUE_RE,
     FINITE_CUE_RE,
     LISTENER_RE,
     PARTICIPLE_RE,
     SPEAKER_BEFORE_CUE_RE,
     THAT_RE,
+    TRAILING_INVERTED_RE,
 )
 from .text import Span
 
@@ -154,7 +156,33 @@ def _trailing_cue(context: ArticleContext, sentence: Span) -> Reported | None:
                 speaker.end("speaker"),
                 "trailing",
             )
-    return _according_to(context, sentence)
+    return _aside(context, sentence) or _according_to(context, sentence)
+
+
+def _aside(context: ArticleContext, sentence: Span) -> Reported | None:
+    """'The golf industry, she said, is doing better' and 'Turnout fell, said Ana Ruiz, a pollster.'
+
+    The cue stands inside the statement or after it, the speaker with it; the
+    statement is the rest of the sentence.
+    """
+    norm = context.norm
+    match = ASIDE_RE.search(norm, sentence.start, sentence.end)
+    start, end = sentence.start, sentence.end
+    if match is None:
+        match = TRAILING_INVERTED_RE.search(norm, sentence.start, sentence.end)
+        end = match.start() + 1 if match is not None else end
+    if match is None:
+        return None
+    while start < end and (norm[start] in " ,\"'" or norm.startswith(("But ", "And ", "So ", "Still "), start)):
+        start += norm.startswith(("But ", "And ", "So ", "Still "), start) and norm.index(" ", start) - start or 1
+    while end > start and norm[end - 1] in " .,;:!?":
+        end -= 1
+    if match.start() <= start or not _enough_words(context, start, end):
+        return None
+    speaker = match.group("speaker")
+    return Reported(
+        start, end, _clean_cue(match.group("cue")), speaker, match.start("speaker"), match.end("speaker"), "aside"
+    )
 
 
 def _according_to(context: ArticleContext, sentence: Span) -> Reported | None:

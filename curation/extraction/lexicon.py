@@ -135,7 +135,11 @@ def _alternation(words) -> str:
 
 AUXILIARY_PATTERN = _alternation(CUE_AUXILIARIES)
 # A reporting verb with up to two auxiliaries or adverbs before it: "said", "has said", "would later say".
-FINITE_CUE_PATTERN = rf"(?:(?:{AUXILIARY_PATTERN})\s+){{0,2}}(?:{_alternation(FINITE_CUES)})"
+# or a progressive form: "is telling".
+FINITE_CUE_PATTERN = (
+    rf"(?:(?:(?:{AUXILIARY_PATTERN})\s+){{0,2}}(?:{_alternation(FINITE_CUES)})"
+    rf"|(?:is|was|are|were|been)\s+(?:{_alternation(PARTICIPLE_CUES)}))"
+)
 PARTICIPLE_CUE_PATTERN = _alternation(PARTICIPLE_CUES)
 
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organisation"}

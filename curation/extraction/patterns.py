@@ -92,6 +92,16 @@ AFTER_QUOTE_DOCUMENT_RE = re.compile(
     rf"(?:statement|communique|release|letter|message|post|report)[ ]+(?:from|by|of|issued[ ]+by)[ ]+"
     rf"(?P<speaker>(?:the[ ]+)?{_RUN})"
 )
+# A cue set off by commas inside the statement: "…, she said, is doing better" / "In 2008, Trump said, the …".
+ASIDE_RE = re.compile(
+    rf",[ ]+(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b|{_NAME_CHAIN}|{_DESCRIPTION})[ ]+"
+    rf"(?P<cue>{FINITE_CUE_PATTERN})(?:[ ]+(?:{_WEEKDAYS}|in[ ]+[^,\"]{{1,30}}|on[ ]+[^,\"]{{1,30}}))?,[ ]+(?=[\w\"'])"
+)
+# A cue after the statement, the speaker after the cue: "…, said Ana Ruiz, a pollster at the institute."
+TRAILING_INVERTED_RE = re.compile(
+    rf"[,\"'][ ]+(?P<cue>{FINITE_CUE_PATTERN})[ ]+(?P<speaker>{_LOWER_ROLE}{_NAME_CHAIN}|{_DESCRIPTION}"
+    rf"|(?:an?|one|another)[ ]+[a-z][\w -]{{1,40}}?)(?:,[^\"]{{1,160}})?[.!?]?[ ]*$"
+)
 # Looser forms, tried last: '…," one senior official said', '…," Butz, 49, told', '…," he surmised.',
 # '…," said one owner of a shop that sells shoes.'
 _LOOSE_DESCRIPTION = (

@@ -202,3 +202,14 @@ def test_it_reads_a_party_label_between_the_speaker_and_the_cue():
 def test_it_gives_a_quote_to_the_sentence_that_introduces_it():
     text = "Ana Ortiz said in a statement.\n\n“The county will appeal the ruling on Monday.”"
     assert _one(text).speaker_name == "Ana Ortiz"
+
+
+def test_it_takes_the_name_an_appositive_gives_a_described_speaker():
+    statement = _one("“We lost everything,” one survivor, Mariam Nadir, told reporters.")
+    assert statement.speaker_name == "Mariam Nadir"
+
+
+def test_it_resolves_who_to_the_person_named_just_before():
+    statement = _one("The plan drew fire from Ana Ortiz, who said it would close three schools.")
+    assert statement.speaker_as_printed == "who"
+    assert statement.speaker_name == "Ana Ortiz"

@@ -122,6 +122,9 @@ def attribute_before(context: ArticleContext, quote: QuoteSpan, paragraph: Span)
     return None
 
 
+# "Egypt's foreign minister, Sameh Fouad, said": the name in the appositive is the speaker's.
+_NAMED_AFTER_RE = re.compile(r",[ ]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ ]+)?(?P<name>[A-Z][\w.'-]+(?:[ ]+[A-Z][\w.'-]+){1,3}),")
+_DESCRIBING_WORDS = frozenset("a an the one another his her their its our".split())
 _PLACE_BEFORE_RE = re.compile(r"(?P<name>[A-Z][\w.'-]*(?:[ ]+[A-Z][\w.'-]*){0,3}),?[ ]+(?:of|from|in)[ ]+$")
 
 
@@ -137,7 +140,16 @@ def settle_speaker(context: ArticleContext, start: int, end: int) -> tuple[int, 
     place = _PLACE_BEFORE_RE.search(context.norm, max(0, start - 60), start)
     if place is not None and printed[:1].isupper() and " " not in printed.strip():
         return place.start("name"), place.end("name")
+    named = _NAMED_AFTER_RE.match(context.norm, end)
+    if named is not None and _is_description(printed):
+        return named.start("name"), named.end("name")
     return start, end
+
+
+def _is_description(printed: str) -> bool:
+    """ "One survivor", "Egypt's foreign minister", "the mayor": words that describe rather than name."""
+    words = printed.split()
+    return bool(words) and (words[0].lower() in _DESCRIBING_WORDS or "'s" in printed or not words[-1][:1].isupper())
 
 
 def resolve_attribution(context: ArticleContext, attribution: Attribution) -> Resolution:

@@ -142,7 +142,7 @@ FINITE_CUE_PATTERN = (
 )
 PARTICIPLE_CUE_PATTERN = _alternation(PARTICIPLE_CUES)
 
-PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organisation"}
+PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organisation", "who": "any"}
 
 # Words that are a title, never a name: stripped from a printed name.
 TITLE_WORDS = frozenset(

@@ -87,6 +87,17 @@ def gold_name(printed: str) -> str:
     return runs[-1] if runs else ""
 
 
+def appositive_name(printed: str) -> str:
+    """The name an appositive gives a described source: "Dow's chief executive, Andrew Liveris," gives
+    "Andrew Liveris"; "Eric Herzik, who chairs …" gives nothing."""
+    parts = printed.split(",")
+    if len(parts) < 2:
+        return ""
+    second = parts[1].strip()
+    whole = _CAPITALISED_RUN_RE.fullmatch(second)
+    return strip_titles(second)[1] if whole and len(second.split()) >= 2 else ""
+
+
 def names_agree(first: str, second: str) -> bool:
     """Equal once folded, or one ends the other ("Morris" and "Haley Morris"); "Bill Clinton" is not "Hillary"."""
     first_words, second_words = _key(first).split(), _key(second).split()
@@ -104,6 +115,9 @@ def _key(name: str) -> str:
 def named_speaker_right(quote: Mapping[str, Any], prediction: Any, names: Mapping[str, str]) -> bool:
     """The rule for "named speaker right": the same actor, the same printed mention, or names that agree.
 
+    The gold source's names are the last name in its head and, for a described
+    source, the name its appositive gives ("Dow's chief executive, Andrew Liveris").
+
     The same printed mention: the predicted speaker's span overlaps the gold
     source's and holds the source's name ("Trump's campaign" for "Trump’s
     campaign"). Names agree: see ``names_agree``.
@@ -118,13 +132,14 @@ def named_speaker_right(quote: Mapping[str, Any], prediction: Any, names: Mappin
         return True
     if _same_mention(quote, prediction):
         return True
-    wanted = names.get(gold_speaker or "") or gold_name(quote.get("speaker_as_printed") or gold_speaker or "")
+    printed = quote.get("speaker_as_printed") or gold_speaker or ""
+    wanted = [names.get(gold_speaker or "") or gold_name(printed), appositive_name(printed)]
     candidates = (
         names.get(predicted_slug or "", ""),
         _field(prediction, "speaker_name", "") or "",
         strip_titles(_field(prediction, "speaker_as_printed", "") or "")[1],
     )
-    return any(names_agree(wanted, candidate) for candidate in candidates if candidate)
+    return any(names_agree(name, candidate) for name in wanted if name for candidate in candidates if candidate)
 
 
 def _same_mention(quote: Mapping[str, Any], prediction: Any) -> bool:

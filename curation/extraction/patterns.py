@@ -33,7 +33,7 @@ _DESCRIPTION = (
     rf"(?:[ ]+(?:of|from|for)[ ]+(?:the[ ]+)?{_RUN})?"
 )
 SPEAKER = (
-    rf"(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b|{_DESCRIPTION}|(?<![\w'-]){_NAME_CHAIN}"
+    rf"(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|who)\b|{_DESCRIPTION}|(?<![\w'-]){_NAME_CHAIN}"
     rf"|(?<![\w'-]){_NAMED_DESCRIPTION})"
 )
 _INTERJECTION = (

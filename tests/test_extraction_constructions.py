@@ -213,3 +213,22 @@ def test_it_resolves_who_to_the_person_named_just_before():
     statement = _one("The plan drew fire from Ana Ortiz, who said it would close three schools.")
     assert statement.speaker_as_printed == "who"
     assert statement.speaker_name == "Ana Ortiz"
+
+
+def test_it_skips_a_named_listener_after_told():
+    statement = _one("Ellen Park told Channel Four News that the mill would not close.")
+    assert statement.text == "the mill would not close"
+    assert statement.speaker_name == "Ellen Park"
+
+
+def test_it_takes_an_organisation_as_a_source():
+    statement = _one("“Supplies will last until March,” the Health Ministry said in a statement.")
+    assert statement.speaker_as_printed == "the Health Ministry"
+
+
+def test_it_resolves_the_minister_added_to_the_last_minister_named():
+    text = (
+        "Interior Minister Leo Brandt met the governors on Monday.\n\n"
+        "“The roads will reopen by Friday,” the minister added."
+    )
+    assert _one(text).speaker_name == "Leo Brandt"

@@ -178,7 +178,7 @@ def desk_suggests(kind: str, cue: str, source: str) -> bool:
 def source_is_named(source: str, text: str) -> bool:
     """True when the source holds a proper name: a capitalised word the article never prints in lower case.
 
-    "Trump", "Spokeswoman Haley Morris" and "MSNBC" are named; "he", "the newspaper"
+    "Ortiz", "Spokeswoman Lena Brandt" and "KXTV" are named; "he", "the newspaper"
     and "Officials" (sentence-initial, printed in lower case elsewhere) are not.
     """
     for word in _NAME_WORD_RE.findall(source):

@@ -1,7 +1,7 @@
 from curation.extraction import Suggestion
 from curation.extraction.measures import gold_name, measure, named_speaker_right
 
-TEXT = "“We stay,” said Dow's chief executive, Ana Ortiz. Officials said the road was closed."
+TEXT = "“We stay,” said the mill's chief executive, Ana Ortiz. Officials said the road was closed."
 
 
 def _prediction(start, end, kind="direct", printed="", name="", speaker_start=None, speaker_end=None):
@@ -9,13 +9,16 @@ def _prediction(start, end, kind="direct", printed="", name="", speaker_start=No
 
 
 def test_it_reads_the_name_in_a_printed_source():
-    assert gold_name("Clinton spokesman Brian Fallon") == "Brian Fallon"
-    assert gold_name("Eric Herzik, who chairs the department,") == "Eric Herzik"
+    assert gold_name("Clinic spokesman Leo Brandt") == "Leo Brandt"
+    assert gold_name("Ana Ortiz, who chairs the department,") == "Ana Ortiz"
     assert gold_name("the newspaper") == ""
 
 
 def test_it_counts_a_speaker_right_by_name_by_surname_or_by_appositive():
-    quote = {"speaker_as_printed": "Dow's chief executive, Ana Ortiz,", "speaker": "Dow's chief executive, Ana Ortiz,"}
+    quote = {
+        "speaker_as_printed": "the mill's chief executive, Ana Ortiz,",
+        "speaker": "the mill's chief executive, Ana Ortiz,",
+    }
     assert named_speaker_right(quote, _prediction(1, 8, name="Ana Ortiz"), {})
     assert named_speaker_right(quote, _prediction(1, 8, name="Ortiz"), {})
     assert not named_speaker_right(quote, _prediction(1, 8, name="Lena Ortiz"), {})

@@ -131,8 +131,8 @@ _PLACE_BEFORE_RE = re.compile(r"(?P<name>[A-Z][\w.'-]*(?:[ ]+[A-Z][\w.'-]*){0,3}
 def settle_speaker(context: ArticleContext, start: int, end: int) -> tuple[int, int] | None:
     """The person a printed speaker span stands for, or None when it cannot be a speaker.
 
-    "Woodrow Benford of Minneapolis said": the speaker is Benford, not the place
-    after "of". "Trump's": a possessive is somebody's something, never the speaker.
+    "Leo Brandt of Dayton said": the speaker is Brandt, not the place
+    after "of". "Ortiz's": a possessive is somebody's something, never the speaker.
     """
     printed = context.norm[start:end]
     if printed.endswith("'s"):
@@ -201,7 +201,7 @@ def group_quotes(context: ArticleContext, quotes: list[QuoteSpan]) -> list[Quote
 
 
 def attribute_colon(context: ArticleContext, quote: QuoteSpan, paragraph: Span) -> Attribution | None:
-    """'A spokesman could only quip: "…' or 'Reporter Ana Ruiz says:¶"…': the sentence the colon ends speaks."""
+    """'The mayor could only sigh: "…' or 'Reporter Ana Ruiz says:¶"…': the sentence the colon ends speaks."""
     norm = context.norm
     head = norm[paragraph.start : quote.open_mark].rstrip()
     if head.endswith((":", ".")):

@@ -97,7 +97,7 @@ def _direct_suggestion(context, group: QuoteGroup, previous: Suggestion | None) 
 
 
 def _clause_around(context: ArticleContext, group: QuoteGroup, attribution) -> tuple[int, int]:
-    """The reported clause a quoted fragment belongs to: '"Ms. Lane is "not a backslapper," he said'."""
+    """The reported clause a quoted fragment belongs to: '"The new chief is "not a team player," he said'."""
     sentence = context.sentences[context.sentence_at(group.quotes[0].open_mark)]
     if attribution.speaker_start > group.start:
         start, end = sentence.start, group.end
@@ -203,7 +203,7 @@ def _words_outside(context: ArticleContext, start: int, end: int, quotes: list[S
 
 
 def _partly_quoted(context: ArticleContext, candidate: Suggestion, quotes: list[Suggestion]) -> Suggestion:
-    """'Warren said Trump was a "proven failure" in business': one statement, the quoted words inside it."""
+    """'Park said the budget was "a promise kept" to teachers': one statement, the quoted words inside it."""
     end = max([candidate.end, *(quote.end for quote in quotes)])
     base = (
         candidate if candidate.speaker_start is not None or not quotes or quotes[0].speaker_start is None else quotes[0]

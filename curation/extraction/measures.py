@@ -77,8 +77,8 @@ def _f1(precision: float, recall: float) -> float:
 def gold_name(printed: str) -> str:
     """The name a printed source gives: the last run of capitalised words before any comma, titles left out.
 
-    "Clinton spokesman Brian Fallon" gives "Brian Fallon", "Eric Herzik, who chairs …"
-    "Eric Herzik", "Trump’s campaign" "Trump", "the newspaper" nothing.
+    "Clinic spokesman Leo Brandt" gives "Leo Brandt", "Ana Ortiz, who chairs …"
+    "Ana Ortiz", "Ortiz’s campaign" "Ortiz", "the newspaper" nothing.
     """
     head = printed.split(",")[0]
     # A run that is all title words ("Prince", "Chinese") is still the name printed.
@@ -88,8 +88,8 @@ def gold_name(printed: str) -> str:
 
 
 def appositive_name(printed: str) -> str:
-    """The name an appositive gives a described source: "Dow's chief executive, Andrew Liveris," gives
-    "Andrew Liveris"; "Eric Herzik, who chairs …" gives nothing."""
+    """The name an appositive gives a described source: "the mill's chief executive, Ana Ortiz," gives
+    "Ana Ortiz"; "Ana Ortiz, who chairs …" gives nothing."""
     parts = printed.split(",")
     if len(parts) < 2:
         return ""
@@ -99,7 +99,7 @@ def appositive_name(printed: str) -> str:
 
 
 def names_agree(first: str, second: str) -> bool:
-    """Equal once folded, or one ends the other ("Morris" and "Haley Morris"); "Bill Clinton" is not "Hillary"."""
+    """Equal once folded, or one ends the other ("Ortiz" and "Ana Ortiz"); "Lena Ortiz" is not "Ana Ortiz"."""
     first_words, second_words = _key(first).split(), _key(second).split()
     if not first_words or not second_words:
         return False
@@ -116,10 +116,10 @@ def named_speaker_right(quote: Mapping[str, Any], prediction: Any, names: Mappin
     """The rule for "named speaker right": the same actor, the same printed mention, or names that agree.
 
     The gold source's names are the last name in its head and, for a described
-    source, the name its appositive gives ("Dow's chief executive, Andrew Liveris").
+    source, the name its appositive gives ("the mill's chief executive, Ana Ortiz").
 
     The same printed mention: the predicted speaker's span overlaps the gold
-    source's and holds the source's name ("Trump's campaign" for "Trump’s
+    source's and holds the source's name ("Ortiz's campaign" for "Ortiz’s
     campaign"). Names agree: see ``names_agree``.
 
     The gold name is the registry name of the gold actor when there is one

@@ -15,18 +15,18 @@ _NAME_WORD = r"[A-Z][^\W_]*(?:['.-][^\W_]+)*\.?"
 _PREFIX = r"(?:(?:al|el|de|da|di|du|van|von|der|bin|ibn|abu)[- ])"
 _RUN = rf"{_PREFIX}?{_NAME_WORD}(?:[ ]+(?:\({_NAME_WORD}\)[ ]+)?{_PREFIX}?{_NAME_WORD})*"
 _WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-# Capitalised words that open a sentence or name a day, never a speaker: "When Kaine spoke", "Tuesday".
+# Capitalised words that open a sentence or name a day, never a speaker: "When Park spoke", "Tuesday".
 _NOT_A_NAME = (
     rf"(?!(?:When|Though|Although|But|And|Or|On|In|At|After|Before|While|If|As|So|Yet|Still|Then|Now|"
     rf"Meanwhile|However|Later|Earlier|During|Since|Until|Asked|Speaking|Last|This|That|{_WEEKDAYS})\b)"
 )
 _NAME_CHAIN = rf"{_NOT_A_NAME}{_RUN}(?:[ ]+(?:{ROLE_NOUN_PATTERN})[ ]+{_RUN})?"
-# Words that never carry on a description of a speaker ("Kazakhstan and", "Trump made the").
+# Words that never carry on a description of a speaker ("Ohio and", "Park made the").
 _NOT_DESCRIBING = (
     r"(?:and|or|but|nor|to|of|in|on|at|for|with|by|from|that|who|which|as|than|if|made|had|gave|did|took|was|is"
     r"|were|are|has|have|will|would|could|should|may|might|must|can)"
 )
-# "Trump's campaign manager", "the Clinton campaign": a description hung on a name.
+# "Park's campaign manager", "the Park campaign": a description hung on a name.
 _NAMED_DESCRIPTION = rf"(?:[Tt]he[ ]+)?{_NOT_A_NAME}{_RUN}(?:['’]s)?(?:[ ]+(?!{_NOT_DESCRIBING}\b)[a-z][\w-]*){{1,3}}"
 _DESCRIPTION = (
     rf"\b[Tt]he[ ]+(?:[\w'-]+[ ]+){{0,4}}?(?:{ROLE_NOUN_PATTERN}|{ORGANISATION_NOUN_PATTERN})"
@@ -67,7 +67,7 @@ COORDINATED_CUE_RE = re.compile(
     rf"[ ]*,?[ ]+(?:but|and|before|after|then|while)[ ]+(?:(?:also|then|later|quickly|optimistically)[ ]+)?"
     rf"(?P<cue>{FINITE_CUE_PATTERN}|{PARTICIPLE_CUE_PATTERN})(?![\w-])"
 )
-# Whom a statement was told: "told NBC News that", "told host Ana Ruiz", "told supporters Wednesday that".
+# Whom a statement was told: "told Channel Four that", "told host Ana Ruiz", "told supporters Wednesday that".
 _LISTENER_NOUNS = r"(?:reporters|supporters|voters|the crowd|the audience|an audience|the press|journalists|members)"
 LISTENER_RE = re.compile(
     rf"[ ]+(?:(?:(?:the|a|an|his|her|their|its)[ ]+)?(?:[\w'.-]+[ ]+){{0,4}}?[\w'.-]+[ ]+"
@@ -92,7 +92,7 @@ AFTER_QUOTE_DOCUMENT_RE = re.compile(
     rf"(?:statement|communique|release|letter|message|post|report)[ ]+(?:from|by|of|issued[ ]+by)[ ]+"
     rf"(?P<speaker>(?:the[ ]+)?{_RUN})"
 )
-# A cue set off by commas inside the statement: "…, she said, is doing better" / "In 2008, Trump said, the …".
+# A cue set off by commas inside the statement: "…, she said, is doing better" / "In 2019, Park said, the …".
 ASIDE_RE = re.compile(
     rf",[ ]+(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b|{_NAME_CHAIN}|{_DESCRIPTION})[ ]+"
     rf"(?P<cue>{FINITE_CUE_PATTERN})(?:[ ]+(?:{_WEEKDAYS}|in[ ]+[^,\"]{{1,30}}|on[ ]+[^,\"]{{1,30}}))?,[ ]+(?=[\w\"'])"
@@ -139,7 +139,7 @@ BEFORE_QUOTE_RE = re.compile(
 )
 # The subject of a sentence: its first speaker-like words, after a dateline ("WASHINGTON — ") if any.
 SUBJECT_RE = re.compile(rf"(?:[A-Z][A-Z .,]+[ ]+[-–—]+[ ]+)?{SPEAKER}")
-# A sentence that only introduces what follows: 'Stated Stone:', 'Lau said in a statement.'
+# A sentence that only introduces what follows: 'Said the mayor:', 'Ortiz said in a statement.'
 INTRODUCTION_RE = re.compile(
     rf"^{SPEAKER}{APPOSITIVE}?[ ]+(?P<cue>{FINITE_CUE_PATTERN})"
     rf"(?:[ ]+(?:in|on|to|at|during)[ ]+[^.:\"]{{1,50}})?[ ]*[.:]?[ ]*$"

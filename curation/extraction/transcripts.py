@@ -1,6 +1,6 @@
 """Transcripts and lists of reactions: paragraphs that open with the speaker's name and a colon.
 
-"TRUMP: We will win." and "— Sen. Ana Ortiz, on Twitter: "A sad day."" name the
+"PARK: We will win." and "— Sen. Ana Ortiz, on Twitter: "A sad day."" name the
 speaker as a label instead of with a reporting verb. Questions and answers
 ("Q:", "A:") are left out: the labels do not say who asked or answered.
 """
@@ -43,7 +43,7 @@ def labelled_statements(context: ArticleContext, taken) -> list[Suggestion]:
 
 
 def _is_speaker(label: str) -> bool:
-    """ "SANDERS", "MR. TRUMP", "Sen. Ana Ortiz": a person's label; "Iowa" or "Revealed" heads a list or a story."""
+    """ "ORTIZ", "MR. PARK", "Sen. Ana Ortiz": a person's label; "Ohio" or "Update" heads a list or a story."""
     words = label.split()
     if words[0].lower().strip(".") in _NOT_SPEAKERS or len(words) == 1 and len(words[0]) <= 2:
         return False
@@ -77,5 +77,5 @@ def _labelled(context: ArticleContext, match: re.Match, start: int, end: int) ->
 
 
 def _title_case(label: str) -> str:
-    """ "SANDERS" reads as "Sanders" to the name index; other labels stay as printed."""
+    """ "ORTIZ" reads as "Ortiz" to the name index; other labels stay as printed."""
     return label.title() if label.isupper() else label

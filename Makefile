@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install install-test migrate seeds bench eval clean
+.PHONY: run test lint format install install-test migrate seeds bench eval eval-corpus polnear clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,18 @@ format: install-test
 # Score the extractor on the seeds, seeds/annotated/*.jsonl (or EVAL_FILES) and editors' decisions.
 eval: install
 	$(BIN)/python manage.py evaluate_extractor $(EVAL_FILES)
+
+# Convert PolNeAR's train split from a local checkout into tune.jsonl and held.jsonl (a fifth held back),
+# kept outside the repository: make polnear POLNEAR=/work/data/polnear CORPUS_DIR=/work/data/polnear
+POLNEAR ?= /work/data/polnear
+CORPUS_DIR ?= /work/data/polnear
+polnear: install
+	$(BIN)/python -m bench.polnear $(POLNEAR)/data/train $(CORPUS_DIR)
+
+# Score the extractor on a converted corpus and on the seeds: make eval-corpus CORPUS=/work/data/polnear/tune.jsonl
+CORPUS ?= $(CORPUS_DIR)/tune.jsonl
+eval-corpus: install
+	$(BIN)/python -m bench.evaluate_corpus --seeds $(CORPUS)
 
 # Time pages and API on a generated archive in PostgreSQL against a raw-SQL floor (see bench/run.py
 # for BENCH_ARTICLES and the other knobs); the table lands in bench/results/.

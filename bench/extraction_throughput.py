@@ -1,9 +1,12 @@
-"""How fast `extract_statements --jsonl` reads seed-sized articles on one core.
+"""How fast `extract_statements --jsonl` reads articles on one core.
 
-Usage: ``.venv/bin/python bench/extraction_throughput.py [--articles 1000] [--runs 3]``
+Usage: ``.venv/bin/python bench/extraction_throughput.py [--source generated|seeds] [--articles 1000] [--runs 3]``
 
-Builds seed-sized articles (the seed texts repeated with small variations),
-pipes them through the command in a subprocess pinned to one core with
+With ``--source generated`` (the default) the articles are the synthetic
+archive that ``generate_corpus`` writes, read back from a throw-away SQLite
+desk that also holds its actor registry; with ``--source seeds`` they are
+seed-sized articles (the seed texts repeated with small variations) and the
+registry is the seeds'. Either way the articles are piped through the command in a subprocess pinned to one core with
 ``taskset -c 0`` when available, and reports articles a second excluding and
 including process start-up (median of the runs) and the peak memory of the
 process. The actor registry is read from a throw-away SQLite database holding
@@ -18,6 +21,7 @@ import json
 import os
 import platform
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -54,14 +58,22 @@ def build_articles(count: int) -> list[dict]:
     return articles
 
 
-def prepare_database(folder: Path) -> dict[str, str]:
+def prepare_database(folder: Path, source: str, count: int) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     env["DJANGO_SQLITE_PATH"] = str(folder / "bench.sqlite3")
-    for command in (["migrate", "--no-input", "-v0"], ["load_seeds"]):
+    filling = ["load_seeds"] if source == "seeds" else ["generate_corpus", "--articles", str(count), "--no-progress"]
+    for command in (["migrate", "--no-input", "-v0"], filling):
         subprocess.run(
             [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
         )
     return env
+
+
+def generated_articles(database: Path) -> list[dict]:
+    """The generated archive's articles, read straight from its SQLite file."""
+    with sqlite3.connect(database) as connection:
+        rows = connection.execute("SELECT slug, body, published_on FROM curation_article ORDER BY id").fetchall()
+    return [{"id": slug, "text": body, "published_on": day} for slug, body, day in rows]
 
 
 def pinned(command: list[str]) -> list[str]:
@@ -91,15 +103,15 @@ def check_output(output_path: Path, count: int) -> int:
     return sum(len(line["statements"]) for line in lines)
 
 
-def measure(count: int, runs: int) -> dict:
+def measure(count: int, runs: int, source: str) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
-        env = prepare_database(folder)
+        env = prepare_database(folder, source, count)
+        built = build_articles(count) if source == "seeds" else generated_articles(folder / "bench.sqlite3")
         articles, empty = folder / "articles.jsonl", folder / "empty.jsonl"
-        articles.write_text(
-            "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in build_articles(count)), encoding="utf-8"
-        )
+        articles.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in built), encoding="utf-8")
         empty.write_text("")
+        size = articles.stat().st_size
         output = folder / "out.jsonl"
         startups = [run_once(empty, output, env)[0] for _ in range(runs)]
         timed = [run_once(articles, output, env) for _ in range(runs)]
@@ -107,9 +119,10 @@ def measure(count: int, runs: int) -> dict:
     total = statistics.median(elapsed for elapsed, _ in timed)
     startup = statistics.median(startups)
     return {
+        "source": source,
         "articles": count,
         "statements": statements,
-        "input_kib": articles_size_kib(count),
+        "input_kib": size / 1024,
         "startup_seconds": startup,
         "total_seconds": total,
         "rate_without_startup": count / max(total - startup, 1e-9),
@@ -119,12 +132,9 @@ def measure(count: int, runs: int) -> dict:
     }
 
 
-def articles_size_kib(count: int) -> float:
-    return sum(len(json.dumps(a, ensure_ascii=False).encode()) + 1 for a in build_articles(count)) / 1024
-
-
 def table(result: dict) -> str:
     rows = [
+        ("articles", "generated archive (generate_corpus)" if result["source"] == "generated" else "seed variations"),
         ("articles (statements found)", f"{result['articles']} ({result['statements']})"),
         ("input", f"{result['input_kib']:.0f} KiB of JSON Lines"),
         ("one core (taskset -c 0)", "yes" if result["pinned"] else "no: taskset not found"),
@@ -139,14 +149,14 @@ def table(result: dict) -> str:
     return "\n".join(f"| {label.ljust(width)} | {value} |" for label, value in rows)
 
 
-def append_result(text: str) -> Path:
+def append_result(text: str, source: str) -> Path:
     path = ROOT / "bench" / "results" / f"extraction-{date.today().isoformat()}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     header = "" if path.exists() else "# Extraction throughput\n"
     machine = (
         f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores"
     )
-    command = "`.venv/bin/python bench/extraction_throughput.py`"
+    command = f"`.venv/bin/python bench/extraction_throughput.py --source {source}`"
     with path.open("a", encoding="utf-8") as results:
         results.write(
             f"{header}\n## {time.strftime('%H:%M:%S')} — {command}, {machine}\n\n"
@@ -159,11 +169,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--source", choices=("generated", "seeds"), default="generated")
     arguments = parser.parse_args()
-    result = measure(arguments.articles, arguments.runs)
+    result = measure(arguments.articles, arguments.runs, arguments.source)
     text = table(result)
     print(text)
-    print(f"appended to {append_result(text).relative_to(ROOT)}")
+    print(f"appended to {append_result(text, arguments.source).relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

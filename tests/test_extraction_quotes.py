@@ -40,24 +40,41 @@ def test_it_keeps_a_quote_running_over_several_paragraphs_as_one_statement():
     assert suggestions[0].text.endswith("two more cranes")
 
 
-def test_it_attributes_both_halves_of_a_split_quote():
+def test_it_keeps_a_split_quote_as_one_statement_with_its_pieces():
     text = '"The talks were useful," Mrs. Okafor said, "but nothing has been signed yet."'
-    first, second = extract(text)
-    assert first.text == "The talks were useful"
-    assert second.text == "but nothing has been signed yet."
-    assert (
-        first.speaker_as_printed == "Mrs. Okafor"
-        and second.speaker_as_printed == "he"
-        or second.speaker_name == "Okafor"
-    )
-    assert second.speaker_name == "Okafor"
+    [quote] = extract(text)
+    assert quote.speaker_name == "Okafor"
+    assert [text[start:end] for start, end in quote.pieces] == [
+        "The talks were useful",
+        "but nothing has been signed yet.",
+    ]
+    assert quote.text == text[quote.start : quote.end]
 
 
-def test_it_gives_an_uncued_quote_right_after_another_to_the_same_speaker():
-    text = '"Prices doubled in a month", Farid Aziz said. "Families cannot keep up."'
+def test_it_keeps_a_quote_continued_after_its_cue_in_the_same_statement():
+    text = '"Prices doubled in a month", Farid Aziz said on Tuesday. "Families cannot keep up."'
+    [quote] = extract(text)
+    assert quote.speaker_name == "Farid Aziz"
+    assert len(quote.pieces) == 2 and quote.text.endswith("Families cannot keep up.")
+
+
+def test_it_joins_an_uncued_quote_opening_the_next_paragraph_to_the_quote_before():
+    text = '"Prices doubled in a month," Farid Aziz said.\n\n"Families cannot keep up with the rent."'
+    [quote] = extract(text)
+    assert quote.speaker_name == "Farid Aziz"
+    assert [text[start:end] for start, end in quote.pieces][-1] == "Families cannot keep up with the rent."
+
+
+def test_it_does_not_take_titles_of_works_for_statements():
+    text = 'She spoke on "The Evening Hour With Dana Reyes" and later read "Letters From The Valley" aloud.'
+    assert extract(text) == []
+
+
+def test_it_does_not_join_a_quote_that_has_its_own_cue():
+    text = '"We will appeal," Nadia Karim said. "The court was misled," she added.'
     first, second = extract(text)
-    assert second.speaker_name == "Farid Aziz"
-    assert second.cue == ""
+    assert first.pieces == second.pieces == ()
+    assert second.cue == "added"
 
 
 def test_it_marks_a_quote_with_no_speaker_as_unattributed():

@@ -16,6 +16,8 @@ from .text import Span, boilerplate_spans, normalise_same_length, paragraphs, se
 ORGANISATION_NOUN_SET = frozenset(ORGANISATION_NOUNS) | {"organisation", "programme", "agency"}
 
 _last_index: tuple[object, ActorIndex | None] = (None, None)
+# How far before "who" its antecedent may end: "Ana Ruiz, the mayor of the town, who".
+RELATIVE_REACH = 60
 
 
 def actor_index(actors: Sequence[KnownActor]) -> ActorIndex:
@@ -60,6 +62,7 @@ class ArticleContext:
         self._sentence_starts = [s.start for s in self.sentences]
         self.mentions = self._scan_mentions()
         self._mention_starts = [m.start for m in self.mentions]
+        self.quoted: list[tuple[int, int]] = []  # the spans inside quote marks, once the extractor has found them
 
     def is_boilerplate(self, position: int) -> bool:
         return any(span.contains(position) for span in self.boilerplate)
@@ -223,11 +226,23 @@ class ArticleContext:
 
     def resolve(self, printed: str, start: int) -> Resolution:
         lowered = printed.lower()
+        if lowered == "who":
+            return self._resolve_relative(printed, start)
         if lowered in PRONOUNS:
             return self.resolve_pronoun(printed, start)
         if lowered.startswith(("the ", "a ", "an ")):
             return self._resolve_description(printed, start)
         return self.resolve_name(printed, start)
+
+    def _resolve_relative(self, printed: str, start: int) -> Resolution:
+        """ "critics of the plan, like Ana Ruiz, who said …": "who" is the last one named just before it."""
+        before = self.mentions_before(start)
+        if before and start - before[-1].end < RELATIVE_REACH:
+            mention = before[-1]
+            return Resolution(
+                mention.slug, mention.name, mention.key, 0.7, (f'"who" refers to {mention.name}, named just before',)
+            )
+        return Resolution(None, printed, "pronoun:who", 0.2, ('no one to whom "who" could refer',))
 
     def _resolve_description(self, printed: str, start: int) -> Resolution:
         own = [m for m in self.mentions if m.start <= start < m.end or start <= m.start < start + len(printed)]

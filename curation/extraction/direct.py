@@ -6,27 +6,26 @@ import re
 from dataclasses import dataclass
 
 from .context import ArticleContext, Resolution
+from .marks import Mark, QuoteSpan, double_marks, pair_marks, quote_span, single_quotes
 from .patterns import (
     AFTER_QUOTE_DOCUMENT_RE,
     AFTER_QUOTE_INVERTED_RE,
+    AFTER_QUOTE_LOOSE_INVERTED_RE,
+    AFTER_QUOTE_LOOSE_RE,
     AFTER_QUOTE_RE,
+    AFTER_QUOTE_UNLISTED_RE,
     BEFORE_QUOTE_ACCORDING_RE,
+    BEFORE_QUOTE_LABEL_RE,
     BEFORE_QUOTE_RE,
+    FINITE_CUE_RE,
+    INTRODUCTION_INVERTED_RE,
+    INTRODUCTION_RE,
+    SPEAKER_BEFORE_CUE_RE,
 )
-from .text import CLOSING_QUOTES, OPENING_QUOTES, Span
+from .text import Span
 
-QUOTE_MARKS = '"' + OPENING_QUOTES + CLOSING_QUOTES
-_QUOTE_MARK_RE = re.compile(f"[{QUOTE_MARKS}]")
 # Short quoted words without a cue are scare quotes or titles ("an Islamic "caliphate"").
 MINIMUM_WORDS_WITHOUT_CUE = 4
-
-
-@dataclass(frozen=True)
-class QuoteSpan:
-    open_mark: int  # offset of the opening quote mark
-    start: int  # first character inside the marks
-    end: int  # one past the last character inside the marks
-    close_mark: int  # offset of the closing mark, or the paragraph end when unclosed
 
 
 @dataclass(frozen=True)
@@ -46,49 +45,42 @@ def find_quote_spans(context: ArticleContext) -> list[QuoteSpan]:
     paragraph opens with a quote mark, as wire copy does for long quotes.
     """
     spans: list[QuoteSpan] = []
-    body = context.body
-    carried: int | None = None
+    body, text = context.body, context.text
+    carried: Mark | None = None
     for position, paragraph in enumerate(body):
-        open_mark = carried
-        skip_first = carried is not None
+        marks = double_marks(text, paragraph)
+        if carried is not None and marks and marks[0].position == paragraph.start:
+            marks = marks[1:]
+        pairs, left_open = pair_marks(marks, carried)
         carried = None
-        for match in _QUOTE_MARK_RE.finditer(context.text, paragraph.start, paragraph.end):
-            mark = match.group()
-            if skip_first:
-                skip_first = False
-                continue
-            if open_mark is None and mark not in CLOSING_QUOTES:
-                open_mark = match.start()
-            elif open_mark is not None and mark not in OPENING_QUOTES:
-                spans.append(_quote(context.text, open_mark, match.start()))
-                open_mark = None
-        if open_mark is None:
+        found = [quote_span(text, first, second.position, second.length) for first, second in pairs]
+        inside = [(span.open_mark, span.follows) for span in found]
+        found += [
+            quote_span(text, first, second.position, 1) for first, second in single_quotes(text, paragraph, inside)
+        ]
+        spans += found
+        if left_open is None:
             continue
         following = body[position + 1] if position + 1 < len(body) else None
-        if following is not None and context.text[following.start] in '"' + OPENING_QUOTES:
-            carried = open_mark
+        opening = double_marks(text, following)[:1] if following is not None else []
+        if opening and opening[0].position == following.start and opening[0].role != "close":
+            carried = left_open
         else:
-            spans.append(_quote(context.text, open_mark, paragraph.end))
-    return [span for span in spans if span.end > span.start]
-
-
-def _quote(text: str, open_mark: int, close_mark: int) -> QuoteSpan:
-    start, end = open_mark + 1, close_mark
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1] in " \n,":
-        end -= 1
-    return QuoteSpan(open_mark, start, end, close_mark)
+            spans.append(quote_span(text, left_open, paragraph.end, 0))
+    return sorted((span for span in spans if span.end > span.start), key=lambda span: span.start)
 
 
 def attribute_after(context: ArticleContext, quote: QuoteSpan, paragraph: Span) -> Attribution | None:
     """Find '…," Salih added' right after the closing mark."""
-    offset = quote.close_mark + 1
+    offset = quote.follows
     tail = context.norm[offset : min(paragraph.end, offset + 160)]
     for pattern, how in (
         (AFTER_QUOTE_DOCUMENT_RE, "document"),
         (AFTER_QUOTE_RE, "after"),
         (AFTER_QUOTE_INVERTED_RE, "after"),
+        (AFTER_QUOTE_LOOSE_RE, "after"),
+        (AFTER_QUOTE_LOOSE_INVERTED_RE, "after"),
+        (AFTER_QUOTE_UNLISTED_RE, "after"),
     ):
         match = pattern.match(tail)
         if match:
@@ -109,11 +101,14 @@ def attribute_before(context: ArticleContext, quote: QuoteSpan, paragraph: Span)
     sentence = context.sentences[context.sentence_at(quote.open_mark)]
     offset = max(paragraph.start, sentence.start, quote.open_mark - 160)
     head = context.norm[offset : quote.open_mark]
-    if '"' in head:
+    cut = max(head.rfind('"') + 1, head.rfind("''") + 2 if "''" in head else 0)
+    if cut:
         # Only the text after the previous quote can hold this quote's cue (split quotes).
-        cut = head.rindex('"') + 1
         offset, head = offset + cut, head[cut:]
-    for pattern in (BEFORE_QUOTE_RE, BEFORE_QUOTE_ACCORDING_RE):
+    patterns = (BEFORE_QUOTE_RE, BEFORE_QUOTE_ACCORDING_RE)
+    if offset == paragraph.start:
+        patterns += (BEFORE_QUOTE_LABEL_RE,)
+    for pattern in patterns:
         match = pattern.search(head)
         if match:
             return Attribution(
@@ -121,10 +116,40 @@ def attribute_before(context: ArticleContext, quote: QuoteSpan, paragraph: Span)
                 match.group("speaker"),
                 offset + match.start("speaker"),
                 offset + match.end("speaker"),
-                quote.close_mark + 1,
+                quote.follows,
                 "before",
             )
     return None
+
+
+# "Egypt's foreign minister, Sameh Fouad, said": the name in the appositive is the speaker's.
+_NAMED_AFTER_RE = re.compile(r",[ ]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ ]+)?(?P<name>[A-Z][\w.'-]+(?:[ ]+[A-Z][\w.'-]+){1,3}),")
+_DESCRIBING_WORDS = frozenset("a an the one another his her their its our".split())
+_PLACE_BEFORE_RE = re.compile(r"(?P<name>[A-Z][\w.'-]*(?:[ ]+[A-Z][\w.'-]*){0,3}),?[ ]+(?:of|from|in)[ ]+$")
+
+
+def settle_speaker(context: ArticleContext, start: int, end: int) -> tuple[int, int] | None:
+    """The person a printed speaker span stands for, or None when it cannot be a speaker.
+
+    "Leo Brandt of Dayton said": the speaker is Brandt, not the place
+    after "of". "Ortiz's": a possessive is somebody's something, never the speaker.
+    """
+    printed = context.norm[start:end]
+    if printed.endswith("'s"):
+        return None
+    place = _PLACE_BEFORE_RE.search(context.norm, max(0, start - 60), start)
+    if place is not None and printed[:1].isupper() and " " not in printed.strip():
+        return place.start("name"), place.end("name")
+    named = _NAMED_AFTER_RE.match(context.norm, end)
+    if named is not None and _is_description(printed):
+        return named.start("name"), named.end("name")
+    return start, end
+
+
+def _is_description(printed: str) -> bool:
+    """ "One survivor", "Egypt's foreign minister", "the mayor": words that describe rather than name."""
+    words = printed.split()
+    return bool(words) and (words[0].lower() in _DESCRIBING_WORDS or "'s" in printed or not words[-1][:1].isupper())
 
 
 def resolve_attribution(context: ArticleContext, attribution: Attribution) -> Resolution:
@@ -137,3 +162,99 @@ def resolve_attribution(context: ArticleContext, attribution: Attribution) -> Re
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+@dataclass
+class QuoteGroup:
+    """Quotes that make one statement: '"A," he said, "B." "C."' is one statement in three pieces."""
+
+    quotes: list[QuoteSpan]
+    attribution: Attribution | None
+    paragraph: Span
+
+    @property
+    def start(self) -> int:
+        return self.quotes[0].start
+
+    @property
+    def end(self) -> int:
+        return self.quotes[-1].end
+
+
+def group_quotes(context: ArticleContext, quotes: list[QuoteSpan]) -> list[QuoteGroup]:
+    """Join each quote to the one before when nothing but that quote's own cue stands between them."""
+    groups: list[QuoteGroup] = []
+    for quote in quotes:
+        paragraph = paragraph_of(context, quote.open_mark)
+        after = attribute_after(context, quote, paragraph)
+        before = None if after else attribute_before(context, quote, paragraph)
+        last = groups[-1] if groups else None
+        own_cue = before is not None and (
+            last is None or last.attribution is None or before.speaker_start != last.attribution.speaker_start
+        )
+        if last is not None and after is None and not own_cue and _continues(context, last, quote, paragraph):
+            last.quotes.append(quote)
+            continue
+        attribution = after or before or attribute_colon(context, quote, paragraph)
+        groups.append(QuoteGroup([quote], attribution, paragraph))
+    return groups
+
+
+def attribute_colon(context: ArticleContext, quote: QuoteSpan, paragraph: Span) -> Attribution | None:
+    """'The mayor could only sigh: "…' or 'Reporter Ana Ruiz says:¶"…': the sentence the colon ends speaks."""
+    norm = context.norm
+    head = norm[paragraph.start : quote.open_mark].rstrip()
+    if head.endswith((":", ".")):
+        colon = paragraph.start + len(head) - 1
+    elif not head and (index := context.body.index(paragraph)) > 0 and norm[context.body[index - 1].end - 1] in ":.":
+        colon = context.body[index - 1].end - 1
+    else:
+        return None
+    sentence = context.sentences[context.sentence_at(colon)]
+    introduction = INTRODUCTION_RE.match(norm[sentence.start : colon + 1]) or INTRODUCTION_INVERTED_RE.match(
+        norm[sentence.start : colon + 1]
+    )
+    if introduction is not None:
+        start, end = (sentence.start + index for index in introduction.span("speaker"))
+        return Attribution(introduction.group("cue"), norm[start:end], start, end, quote.follows, "colon")
+    if norm[colon] != ":":
+        return None
+    for cue in FINITE_CUE_RE.finditer(norm, sentence.start, colon):
+        speaker = SPEAKER_BEFORE_CUE_RE.search(norm, max(sentence.start, cue.start() - 200), cue.start())
+        if speaker is not None:
+            start, end = speaker.span("speaker")
+            return Attribution(cue.group("cue"), norm[start:end], start, end, quote.follows, "colon")
+    according = BEFORE_QUOTE_ACCORDING_RE.search(norm, sentence.start, colon)
+    if according is not None:
+        start, end = according.span("speaker")
+        return Attribution("according to", norm[start:end], start, end, quote.follows, "colon")
+    return None
+
+
+def _continues(context: ArticleContext, group: QuoteGroup, quote: QuoteSpan, paragraph: Span) -> bool:
+    """Within one paragraph, a quote with no cue of its own goes on with the attributed quote before it."""
+    if group.paragraph != paragraph or group.attribution is None:
+        return False
+    return '"' not in context.norm[group.quotes[-1].follows : quote.open_mark]
+
+
+def paragraph_of(context: ArticleContext, position: int) -> Span:
+    return next((p for p in context.body if p.start <= position <= p.end), context.body[0])
+
+
+_SMALL_WORDS = frozenset("a an and the of in on at to for with from by or nor but vs is are".split())
+MAXIMUM_TITLE_WORDS = 10
+
+
+def looks_like_title(quoted: str) -> bool:
+    """ "The Nightly Show", "Make America Great Again": a short run of capitalised words names a work or a slogan."""
+    words = [word.strip(".,!?:;'\"()[]") for word in quoted.split()]
+    words = [word for word in words if word]
+    if not words or len(words) > MAXIMUM_TITLE_WORDS:
+        return False
+    significant = [word for word in words if word.lower() not in _SMALL_WORDS]
+    return (
+        bool(significant)
+        and all(word[0].isupper() or word[0].isdigit() for word in significant)
+        and (len(significant) > 1 or quoted.rstrip()[-1:] not in ".!?")
+    )

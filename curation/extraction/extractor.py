@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -9,18 +10,26 @@ from datetime import date
 from .context import ArticleContext, Resolution
 from .direct import (
     MINIMUM_WORDS_WITHOUT_CUE,
-    QuoteSpan,
-    attribute_after,
-    attribute_before,
+    QuoteGroup,
     find_quote_spans,
+    group_quotes,
+    looks_like_title,
     resolve_attribution,
+    settle_speaker,
     word_count,
 )
 from .documents import numbered_claims
 from .indirect import Reported, participle_clauses, reported_in_sentence
+from .patterns import SUBJECT_RE, THAT_RE
 from .records import KnownActor, Suggestion
+from .transcripts import labelled_statements
 
 _KIND_CONFIDENCE = {"direct": 1.0, "indirect": 0.85, "claim": 0.8}
+# A clause with fewer words of its own around a quote is the quote itself, not a partly quoted sentence.
+MINIMUM_WORDS_OUTSIDE_QUOTES = 2
+_WORD_RE = re.compile(r"[^\W_]+")
+# On annotated news, uncued quotes of fewer words were more often slogans and titles than statements.
+MINIMUM_WORDS_UNATTRIBUTED = 8
 
 
 def extract(text: str, *, actors: Sequence[KnownActor] = (), published_on: date | None = None) -> list[Suggestion]:
@@ -31,89 +40,184 @@ def extract(text: str, *, actors: Sequence[KnownActor] = (), published_on: date 
     context = ArticleContext(text, actors, published_on)
     direct = _direct_suggestions(context)
     indirect = _indirect_suggestions(context, direct)
+    found = direct + indirect
+    labelled = labelled_statements(context, lambda start, end: _overlaps_any(start, end, found))
     claims = numbered_claims(context) if not direct else []
-    return sorted(direct + indirect + claims, key=lambda suggestion: suggestion.start)
+    return sorted(found + labelled + claims, key=lambda suggestion: suggestion.start)
 
 
 def _direct_suggestions(context: ArticleContext) -> list[Suggestion]:
     suggestions: list[Suggestion] = []
-    previous: Suggestion | None = None
-    for quote in find_quote_spans(context):
-        if context.is_boilerplate(quote.start):
+    quotes = [quote for quote in find_quote_spans(context) if not context.is_boilerplate(quote.start)]
+    context.quoted = [(q.start, q.end) for q in quotes if not looks_like_title(context.norm[q.start : q.end])]
+    for group in group_quotes(context, quotes):
+        if looks_like_title(context.norm[group.start : group.end]):
             continue
-        suggestion = _direct_suggestion(context, quote, previous)
+        previous = suggestions[-1] if suggestions else None
+        if group.attribution is None and previous is not None and _carries_on(context, previous, group):
+            suggestions[-1] = _joined(context, previous, group)
+            continue
+        suggestion = _direct_suggestion(context, group, previous)
         if suggestion is not None:
             suggestions.append(suggestion)
-            previous = suggestion
     return suggestions
 
 
-def _paragraph_of(context: ArticleContext, position: int):
-    return next((p for p in context.body if p.start <= position <= p.end), context.body[0])
-
-
-def _direct_suggestion(context, quote: QuoteSpan, previous: Suggestion | None) -> Suggestion | None:
-    paragraph = _paragraph_of(context, quote.open_mark)
-    attribution = attribute_after(context, quote, paragraph) or attribute_before(context, quote, paragraph)
-    if attribution is None and word_count(context.text[quote.start : quote.end]) < MINIMUM_WORDS_WITHOUT_CUE:
+def _direct_suggestion(context, group: QuoteGroup, previous: Suggestion | None) -> Suggestion | None:
+    attribution = group.attribution
+    pieces = tuple((quote.start, quote.end) for quote in group.quotes) if len(group.quotes) > 1 else ()
+    if attribution is None and _fragment(context.norm[group.start : group.end]):
         return None
     if attribution is not None:
+        settled = settle_speaker(context, attribution.speaker_start, attribution.speaker_end)
+        if settled is None:
+            attribution = None
+        else:
+            attribution = replace(
+                attribution,
+                printed=context.norm[settled[0] : settled[1]],
+                speaker_start=settled[0],
+                speaker_end=settled[1],
+            )
+    if attribution is not None:
         resolution = resolve_attribution(context, attribution)
-        return _suggestion(
-            context,
-            quote.start,
-            quote.end,
-            "direct",
-            attribution.cue,
-            (attribution.speaker_start, attribution.speaker_end),
-            resolution,
-        )
-    if previous is not None and previous.kind == "direct" and _continues(context, previous, quote):
-        return _continuation(context, quote, previous)
-    return _suggestion(
-        context,
-        quote.start,
-        quote.end,
-        "direct",
-        "",
-        None,
-        Resolution(None, "", "", 0.3, ("no speaker is named for this quote",)),
+        span = (attribution.speaker_start, attribution.speaker_end)
+        if _fragment(context.norm[group.start : group.end]):
+            start, end = _clause_around(context, group, attribution)
+            suggestion = _suggestion(context, start, end, "direct", attribution.cue, span, resolution)
+            return replace(suggestion, reasons=("partly quoted statement", *suggestion.reasons[1:]))
+        suggestion = _suggestion(context, group.start, group.end, "direct", attribution.cue, span, resolution)
+        return replace(suggestion, pieces=pieces)
+    if previous is not None and previous.kind == "direct" and _continues(context, previous, group):
+        return replace(_continuation(context, group, previous), pieces=pieces)
+    if word_count(context.norm[group.start : group.end]) < MINIMUM_WORDS_UNATTRIBUTED:
+        return None  # a short quote nobody is said to have said is a slogan, a title or a scare quote
+    unattributed = Resolution(None, "", "", 0.3, ("no speaker is named for this quote",))
+    return replace(_suggestion(context, group.start, group.end, "direct", "", None, unattributed), pieces=pieces)
+
+
+def _clause_around(context: ArticleContext, group: QuoteGroup, attribution) -> tuple[int, int]:
+    """The reported clause a quoted fragment belongs to: '"The new chief is "not a team player," he said'."""
+    sentence = context.sentences[context.sentence_at(group.quotes[0].open_mark)]
+    if attribution.speaker_start > group.start:
+        start, end = sentence.start, group.end
+    else:
+        start, end = max(sentence.start, min(attribution.cue_end, group.quotes[0].open_mark)), sentence.end
+        that = THAT_RE.match(context.norm, start, end)
+        start = that.end() if that else start
+        if not any(character.isalpha() for character in context.norm[start : group.quotes[0].open_mark]):
+            return group.start, group.end  # 'Berg said "the bridge will be finished."': the quote is the clause
+    while start < end and context.norm[start] in " ,:":
+        start += 1
+    while end > start and context.norm[end - 1] in " .,;:":
+        end -= 1
+    return start, end
+
+
+def _fragment(quoted: str) -> bool:
+    """Scare quotes ("so-called "emirate"") and a sentence's quoted tail ("…, which is "a disaster."")."""
+    return word_count(quoted) < MINIMUM_WORDS_WITHOUT_CUE or quoted[:1].islower()
+
+
+def _carries_on(context: ArticleContext, previous: Suggestion, group: QuoteGroup) -> bool:
+    """A quote with no cue opening the paragraph after a quote goes on with it: wire copy's long quotes."""
+    if previous.kind != "direct" or not previous.speaker_name:
+        return False
+    paragraphs = context.body
+    index = paragraphs.index(group.paragraph)
+    opening = context.norm[group.paragraph.start : group.quotes[0].open_mark]
+    return index > 0 and paragraphs[index - 1].contains(previous.end) and not any(c.isalpha() for c in opening)
+
+
+def _joined(context: ArticleContext, previous: Suggestion, group: QuoteGroup) -> Suggestion:
+    pieces = previous.pieces or ((previous.start, previous.end),)
+    pieces += tuple((quote.start, quote.end) for quote in group.quotes)
+    return replace(
+        previous,
+        text=context.text[previous.start : group.end],
+        end=group.end,
+        pieces=pieces,
+        reasons=(*previous.reasons, "the quote goes on in the next paragraph"),
     )
 
 
-def _continues(context: ArticleContext, previous: Suggestion, quote: QuoteSpan) -> bool:
-    """A quote with no cue right after another quote carries on the same speaker."""
-    between = context.norm[previous.end : quote.open_mark]
+def _continues(context: ArticleContext, previous: Suggestion, group: QuoteGroup) -> bool:
+    """A quote with no cue shortly after another quote carries on the same speaker."""
+    between = context.norm[previous.end : group.quotes[0].open_mark]
     return len(between) < 200 and between.count("\n") <= 3 and previous.speaker_name != ""
 
 
-def _continuation(context: ArticleContext, quote: QuoteSpan, previous: Suggestion) -> Suggestion:
-    return Suggestion(
-        text=context.text[quote.start : quote.end],
-        start=quote.start,
-        end=quote.end,
-        kind="direct",
+def _continuation(context: ArticleContext, group: QuoteGroup, previous: Suggestion) -> Suggestion:
+    return replace(
+        previous,
+        text=context.text[group.start : group.end],
+        start=group.start,
+        end=group.end,
         cue="",
-        speaker_as_printed=previous.speaker_as_printed,
-        speaker_start=previous.speaker_start,
-        speaker_end=previous.speaker_end,
-        speaker=previous.speaker,
-        speaker_name=previous.speaker_name,
         confidence=round(previous.confidence * 0.85, 2),
         reasons=("continues the previous quote, by " + previous.speaker_name,),
     )
 
 
 def _indirect_suggestions(context: ArticleContext, direct: list[Suggestion]) -> list[Suggestion]:
+    """Reported statements sentence by sentence; one holding quotes becomes a partly quoted statement.
+
+    ``direct`` loses the quotes that a partly quoted statement takes in.
+    """
     found: list[Suggestion] = []
     for sentence in context.sentences:
         for reported in reported_in_sentence(context, sentence):
-            if not _overlaps_any(reported.start, reported.end, direct):
-                found.append(_reported_suggestion(context, reported))
+            _place(context, _reported_suggestion(context, reported), direct, found)
         for start, end, cue in participle_clauses(context, sentence):
-            if not _overlaps_any(start, end, direct + found):
-                found.append(_participle_suggestion(context, sentence, start, end, cue, direct + found))
+            if not _overlaps_any(start, end, found):
+                _place(
+                    context, _participle_suggestion(context, sentence, start, end, cue, direct + found), direct, found
+                )
     return found
+
+
+def _place(context: ArticleContext, candidate: Suggestion, direct: list[Suggestion], found: list[Suggestion]) -> None:
+    if _overlaps_any(candidate.start, candidate.end, found):
+        return
+    if any(quote.start < candidate.start < quote.end for quote in direct):
+        return  # the cue and its clause are inside someone's quote
+    inside = [quote for quote in direct if candidate.start <= quote.start < candidate.end]
+    if not inside:
+        # Quoted fragments ("has ''got a problem''") made no statement of their own but still mark the clause.
+        fragments = [span for span in context.quoted if candidate.start <= span[0] < candidate.end]
+        found.append(_partly_quoted(context, candidate, []) if fragments else candidate)
+        return
+    if _words_outside(context, candidate.start, candidate.end, inside) < MINIMUM_WORDS_OUTSIDE_QUOTES:
+        return  # the clause is the quote itself: the direct statement stands
+    for quote in inside:
+        direct.remove(quote)
+    found.append(_partly_quoted(context, candidate, inside))
+
+
+def _words_outside(context: ArticleContext, start: int, end: int, quotes: list[Suggestion]) -> int:
+    words, cursor = 0, start
+    for quote in quotes:
+        words += len(_WORD_RE.findall(context.norm, cursor, max(cursor, quote.start)))
+        cursor = max(cursor, quote.end)
+    return words + len(_WORD_RE.findall(context.norm, cursor, max(cursor, end)))
+
+
+def _partly_quoted(context: ArticleContext, candidate: Suggestion, quotes: list[Suggestion]) -> Suggestion:
+    """'Park said the budget was "a promise kept" to teachers': one statement, the quoted words inside it."""
+    end = max([candidate.end, *(quote.end for quote in quotes)])
+    base = (
+        candidate if candidate.speaker_start is not None or not quotes or quotes[0].speaker_start is None else quotes[0]
+    )
+    return replace(
+        base,
+        text=context.text[candidate.start : end],
+        start=candidate.start,
+        end=end,
+        kind="direct",
+        cue=candidate.cue or (quotes[0].cue if quotes else ""),
+        pieces=(),
+        reasons=("partly quoted statement", *base.reasons[1:]),
+    )
 
 
 def _overlaps_any(start: int, end: int, suggestions: list[Suggestion]) -> bool:
@@ -135,16 +239,22 @@ def _participle_suggestion(context, sentence, start, end, cue, earlier: list[Sug
             confidence=round(main.confidence * 0.95, 2),
             reasons=(f'indirect statement, cue "{cue}"', f"continues what {main.speaker_name} said"),
         )
-    subject = context.subject_of(sentence, start)
-    if subject is None:
+    subject = SUBJECT_RE.match(context.norm, sentence.start, start)
+    if subject is None or subject.start("speaker") >= start:
         return _suggestion(
             context, start, end, "indirect", cue, None, Resolution(None, "", "", 0.3, ("no speaker is named",))
         )
-    resolution = context.resolve(context.norm[subject.start : subject.end], subject.start)
-    return _suggestion(context, start, end, "indirect", cue, (subject.start, subject.end), resolution)
+    span = subject.span("speaker")
+    resolution = context.resolve(context.norm[span[0] : span[1]], span[0])
+    return _suggestion(context, start, end, "indirect", cue, span, resolution)
 
 
 def _reported_suggestion(context: ArticleContext, reported: Reported) -> Suggestion:
+    if reported.speaker_start is not None:
+        settled = settle_speaker(context, reported.speaker_start, reported.speaker_end)
+        start, end = settled if settled is not None else (None, None)
+        printed = context.norm[start:end] if settled is not None else ""
+        reported = replace(reported, printed=printed, speaker_start=start, speaker_end=end)
     if reported.speaker_start is None:
         resolution = Resolution(None, "", "", 0.3, ("no speaker is named",))
     else:

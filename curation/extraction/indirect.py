@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .context import ArticleContext
-from .lexicon import NEEDS_THAT, OBJECT_CUES
+from .lexicon import LISTENER_CUES, NEEDS_THAT, OBJECT_CUES
 from .patterns import (
     ACCORDING_TO_RE,
     ADVERBIAL_RE,
+    ASIDE_RE,
+    COORDINATED_CUE_RE,
     FINITE_CUE_RE,
+    LISTENER_RE,
     PARTICIPLE_RE,
     SPEAKER_BEFORE_CUE_RE,
     THAT_RE,
+    TRAILING_INVERTED_RE,
 )
 from .text import Span
 
@@ -33,17 +37,29 @@ class Reported:
 
 
 def reported_in_sentence(context: ArticleContext, sentence: Span) -> list[Reported]:
-    """Return the main reported statement of one sentence, if any."""
+    """Return the main reported statement of one sentence and one coordinated with it, if any.
+
+    "X said that A, but conceded that B": B is X's second statement.
+    """
     main = _subject_first(context, sentence) or _trailing_cue(context, sentence)
     if main is None:
         return []
-    return [main]
+    coordinated = COORDINATED_CUE_RE.match(context.norm, main.end, sentence.end)
+    if coordinated is None or main.how != "subject":
+        return [main]
+    start = _content_start(context.norm, coordinated.end(), sentence.end, coordinated.group("cue"))
+    end = _content_end(context, start, sentence.end) if start is not None else 0
+    if start is None or not _enough_words(context, start, end):
+        return [main]
+    return [main, replace(main, start=start, end=end, cue=_clean_cue(coordinated.group("cue")))]
 
 
 def participle_clauses(context: ArticleContext, sentence: Span) -> list[tuple[int, int, str]]:
     """Return the (start, end, cue) of each "…, stressing that X" clause in a sentence."""
     clauses = []
     for match in PARTICIPLE_RE.finditer(context.norm, sentence.start, sentence.end):
+        if " ".join(match.group("cue").split()) in NEEDS_THAT and not match.group().rstrip().endswith("that"):
+            continue
         start = match.end()
         end = _content_end(context, start, sentence.end)
         if _enough_words(context, start, end):
@@ -77,6 +93,10 @@ def _subject_first(context: ArticleContext, sentence: Span) -> Reported | None:
 
 
 def _content_start(norm: str, position: int, limit: int, cue: str) -> int | None:
+    if cue.split()[-1] in LISTENER_CUES:
+        listener = LISTENER_RE.match(norm, position, limit)
+        if listener is not None:
+            return listener.end()
     adverbial = ADVERBIAL_RE.match(norm, position, limit)
     if adverbial:
         position = adverbial.end()
@@ -102,6 +122,9 @@ def _content_end(context: ArticleContext, start: int, limit: int) -> int:
     according = ACCORDING_TO_RE.search(norm, start, end)
     if according:
         end = according.start()
+    coordinated = COORDINATED_CUE_RE.search(norm, start, end)
+    if coordinated:
+        end = coordinated.start()
     while end > start and norm[end - 1] in " .,;:":
         end -= 1
     return end
@@ -111,7 +134,8 @@ def _trailing_cue(context: ArticleContext, sentence: Span) -> Reported | None:
     """'The UN will dispatch experts, he noted.' and '…, according to the statement.'"""
     norm = context.norm
     for cue in FINITE_CUE_RE.finditer(norm, sentence.start, sentence.end):
-        after = norm[cue.end() : sentence.end].lstrip(" ")
+        adverbial = ADVERBIAL_RE.match(norm, cue.end(), sentence.end)
+        after = norm[adverbial.end() if adverbial else cue.end() : sentence.end].lstrip(" ")
         if not (after[:1] in ".!?" or PARTICIPLE_RE.match(norm, cue.end())):
             continue
         speaker = SPEAKER_BEFORE_CUE_RE.search(norm, max(sentence.start, cue.start() - 120), cue.start())
@@ -132,7 +156,33 @@ def _trailing_cue(context: ArticleContext, sentence: Span) -> Reported | None:
                 speaker.end("speaker"),
                 "trailing",
             )
-    return _according_to(context, sentence)
+    return _aside(context, sentence) or _according_to(context, sentence)
+
+
+def _aside(context: ArticleContext, sentence: Span) -> Reported | None:
+    """'The golf industry, she said, is doing better' and 'Turnout fell, said Ana Ruiz, a pollster.'
+
+    The cue stands inside the statement or after it, the speaker with it; the
+    statement is the rest of the sentence.
+    """
+    norm = context.norm
+    match = ASIDE_RE.search(norm, sentence.start, sentence.end)
+    start, end = sentence.start, sentence.end
+    if match is None:
+        match = TRAILING_INVERTED_RE.search(norm, sentence.start, sentence.end)
+        end = match.start() + 1 if match is not None else end
+    if match is None:
+        return None
+    while start < end and (norm[start] in " ,\"'" or norm.startswith(("But ", "And ", "So ", "Still "), start)):
+        start += norm.startswith(("But ", "And ", "So ", "Still "), start) and norm.index(" ", start) - start or 1
+    while end > start and norm[end - 1] in " .,;:!?":
+        end -= 1
+    if match.start() <= start or not _enough_words(context, start, end):
+        return None
+    speaker = match.group("speaker")
+    return Reported(
+        start, end, _clean_cue(match.group("cue")), speaker, match.start("speaker"), match.end("speaker"), "aside"
+    )
 
 
 def _according_to(context: ArticleContext, sentence: Span) -> Reported | None:
@@ -157,7 +207,7 @@ def _according_to(context: ArticleContext, sentence: Span) -> Reported | None:
 
 def _enough_words(context: ArticleContext, start: int, end: int) -> bool:
     content = context.norm[start:end]
-    return len(content.split()) >= MINIMUM_CONTENT_WORDS and '"' not in content
+    return len(content.split()) >= MINIMUM_CONTENT_WORDS
 
 
 def _clean_cue(cue: str) -> str:

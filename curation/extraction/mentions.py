@@ -143,6 +143,17 @@ ORGANISATION_WORDS = frozenset(ORGANISATION_NOUNS) - {"statement", "report", "co
 }
 
 
+# Words that make a capitalised pair a place or an institution rather than a person: "New York", "White House".
+PLACE_WORDS = frozenset(
+    """new york city state states county street avenue house hall square park river valley island islands
+    north south east west northern southern eastern western united kingdom republic district capitol hill
+    university college school center centre times post news journal street america american washington
+    york angeles francisco vegas jersey carolina dakota virginia hampshire mexico orleans diego jose
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december day night week year act bill law amendment""".split()
+)
+
+
 @dataclass(frozen=True)
 class Mention:
     """One place an actor is named or described."""
@@ -240,7 +251,8 @@ def _match_segment(norm, titles, names, preceding, index) -> list[Mention]:
         full = norm[(titles[0].start if titles else start) : end]
         return [Mention(start, end, printed, unknown_key(full), full, None, "organisation", "name", title)]
     is_titled = any(word.bare in PERSON_TITLES for word in titles) or preceding in PERSON_TITLES
-    if not (is_titled or len(names) > 1 and _speaks_next(norm, end)):
+    looks_like_a_person = len(names) in (2, 3) and not any(word.bare in PLACE_WORDS for word in names)
+    if not (is_titled or looks_like_a_person or len(names) > 1 and _speaks_next(norm, end)):
         return []
     return [Mention(start, end, printed, unknown_key(printed), printed, None, "person", "title", title)]
 

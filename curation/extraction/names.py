@@ -6,6 +6,7 @@ alias look-ups, search and merges use it as well as the extractor.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -43,10 +44,16 @@ _VOWELS_RE = re.compile(r"[aeiouy]")
 
 def name_tokens(name: str) -> list[str]:
     """Return the lower-case words of a name, with apostrophes, dots and particles gone."""
+    return list(_name_tokens(name))
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    # The same names recur in every article; folding each once pays for the cache many times over.
     folded = _POSSESSIVE_RE.sub("", normalise_same_length(name).lower())
     folded = folded.replace("-", " ")
     words = [word.replace("'", "").replace(".", "") for word in _TOKEN_RE.findall(folded)]
-    return [word for word in words if word and word not in NAME_PARTICLES]
+    return tuple(word for word in words if word and word not in NAME_PARTICLES)
 
 
 def name_key(name: str) -> str:
@@ -190,6 +197,10 @@ def role_country_fits(query: RoleQuery, role: KnownRole) -> bool:
     return query.country in normalise_same_length(f"{role.title} {role.organisation}").lower()
 
 
+# One registry serves a whole run of articles; its memory of printed names must not grow without end.
+MAXIMUM_REMEMBERED_LOOKUPS = 100_000
+
+
 class ActorIndex:
     """Known actors indexed by name, alias, surname and spelling skeleton."""
 
@@ -198,6 +209,7 @@ class ActorIndex:
         self.full: dict[str, list[KnownActor]] = {}
         self.surname: dict[str, list[KnownActor]] = {}
         self.skeleton: dict[str, list[KnownActor]] = {}
+        self._looked_up: dict[str, tuple[list[KnownActor], str]] = {}
         for actor in actors:
             for variant in (actor.name, *actor.aliases):
                 self._add_variant(actor, variant)
@@ -219,6 +231,14 @@ class ActorIndex:
 
     def lookup(self, printed_name: str) -> tuple[list[KnownActor], str]:
         """Return the actors a printed name may be, and how it matched."""
+        found = self._looked_up.get(printed_name)
+        if found is None:
+            if len(self._looked_up) > MAXIMUM_REMEMBERED_LOOKUPS:
+                self._looked_up.clear()
+            found = self._looked_up[printed_name] = self._lookup(printed_name)
+        return list(found[0]), found[1]
+
+    def _lookup(self, printed_name: str) -> tuple[list[KnownActor], str]:
         tokens = name_tokens(printed_name)
         if not tokens:
             return [], ""

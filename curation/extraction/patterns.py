@@ -14,19 +14,43 @@ from .lexicon import (
 _NAME_WORD = r"[A-Z][^\W_]*(?:['.-][^\W_]+)*\.?"
 _PREFIX = r"(?:(?:al|el|de|da|di|du|van|von|der|bin|ibn|abu)[- ])"
 _RUN = rf"{_PREFIX}?{_NAME_WORD}(?:[ ]+(?:\({_NAME_WORD}\)[ ]+)?{_PREFIX}?{_NAME_WORD})*"
-_NAME_CHAIN = rf"{_RUN}(?:[ ]+(?:{ROLE_NOUN_PATTERN})[ ]+{_RUN})?"
+_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# Capitalised words that open a sentence or name a day, never a speaker: "When Park spoke", "Tuesday".
+_NOT_A_NAME = (
+    rf"(?!(?:When|Though|Although|But|And|Or|On|In|At|After|Before|While|If|As|So|Yet|Still|Then|Now|"
+    rf"Meanwhile|However|Later|Earlier|During|Since|Until|Asked|Speaking|Last|This|That|{_WEEKDAYS})\b)"
+)
+_NAME_CHAIN = rf"{_NOT_A_NAME}{_RUN}(?:[ ]+(?:{ROLE_NOUN_PATTERN})[ ]+{_RUN})?"
+# Words that never carry on a description of a speaker ("Ohio and", "Park made the").
+_NOT_DESCRIBING = (
+    r"(?:and|or|but|nor|to|of|in|on|at|for|with|by|from|that|who|which|as|than|if|made|had|gave|did|took|was|is"
+    r"|were|are|has|have|will|would|could|should|may|might|must|can)"
+)
+# "Park's campaign manager", "the Park campaign": a description hung on a name.
+_NAMED_DESCRIPTION = rf"(?:[Tt]he[ ]+)?{_NOT_A_NAME}{_RUN}(?:['’]s)?(?:[ ]+(?!{_NOT_DESCRIBING}\b)[a-z][\w-]*){{1,3}}"
 _DESCRIPTION = (
     rf"\b[Tt]he[ ]+(?:[\w'-]+[ ]+){{0,4}}?(?:{ROLE_NOUN_PATTERN}|{ORGANISATION_NOUN_PATTERN})"
     rf"(?:[ ]+(?:of|from|for)[ ]+(?:the[ ]+)?{_RUN})?"
 )
-SPEAKER = rf"(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b|{_DESCRIPTION}|(?<![\w'-]){_NAME_CHAIN})"
+SPEAKER = (
+    rf"(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|who)\b|{_DESCRIPTION}|(?<![\w'-]){_NAME_CHAIN}"
+    rf"|(?<![\w'-]){_NAMED_DESCRIPTION})"
+)
 _INTERJECTION = (
     r"(?:,[ ]+(?:meanwhile|however|though|for (?:his|her|its|their) part),"
     r"|[ ]+(?:also|further|again|later|then|meanwhile|too))?"
 )
 
+# ", a campaign spokesman," / ", who chairs the committee,", " (D-N.Y.)", ", R-Pa.,": what may stand between
+# a speaker and a cue.
+APPOSITIVE = (
+    r"(?:[ ]+\([A-Z][^()\n]{0,20}\)|,[ ]+[RDI]-[A-Z][\w.]{0,8},"
+    r"|,[ ]+(?:a|an|the|who|whose|his|her|its|their|one|[A-Z][\w.-]*'s|[A-Z][\w.-]*|director|chairman|chairwoman"
+    r"|head|president|founder|co-founder|chief|executive|professor|spokesman|spokeswoman|spokesperson|editor"
+    r"|author|leader|member|senior|former|deputy|vice|managing|assistant|associate|general)\b[^\"\n]{1,160}?,)"
+)
 # "... the top Iraqi diplomat said" / "Mr. X, also pointed out": speaker right before a cue.
-SPEAKER_BEFORE_CUE_RE = re.compile(rf"{SPEAKER}{_INTERJECTION}[ ]*,?[ ]*$")
+SPEAKER_BEFORE_CUE_RE = re.compile(rf"{SPEAKER}{APPOSITIVE}?{_INTERJECTION}[ ]*,?[ ]*$")
 FINITE_CUE_RE = re.compile(rf"(?<![\w-])(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])")
 PARTICIPLE_RE = re.compile(rf",[ ]+(?:and[ ]+)?(?P<cue>{PARTICIPLE_CUE_PATTERN})(?![\w-])(?:[ ]+that\b)?[ ]*")
 ACCORDING_TO_RE = re.compile(
@@ -34,8 +58,21 @@ ACCORDING_TO_RE = re.compile(
     rf"(?P<speaker>{_DESCRIPTION}|{_NAME_CHAIN}|[a-z][\w ]{{0,40}}?)(?=[ ]*[.,;]|$)"
 )
 ADVERBIAL_RE = re.compile(
-    r"[ ]+(?:in|on|at|to|during|after|before|via|through|late|earlier|last|this)"
-    r"[ ]+[^,.;\"]{1,40}?(?=[ ]+that\b|[,.;]|$)"
+    rf"(?:[ ]+(?:{_WEEKDAYS}|yesterday|today|tonight|recently|repeatedly|publicly|privately|again|later|earlier))?"
+    r"(?:[ ]+(?:in|on|at|to|during|after|before|via|through|late|earlier|last|this|over)"
+    r"[ ]+[^,.;\"]{1,40}?)?(?=[ ]+that\b|[,.;]|$)"
+)
+# ", but conceded that", " before predicting that": a second cue for the same speaker ends the first statement.
+COORDINATED_CUE_RE = re.compile(
+    rf"[ ]*,?[ ]+(?:but|and|before|after|then|while)[ ]+(?:(?:also|then|later|quickly|optimistically)[ ]+)?"
+    rf"(?P<cue>{FINITE_CUE_PATTERN}|{PARTICIPLE_CUE_PATTERN})(?![\w-])"
+)
+# Whom a statement was told: "told Channel Four that", "told host Ana Ruiz", "told supporters Wednesday that".
+_LISTENER_NOUNS = r"(?:reporters|supporters|voters|the crowd|the audience|an audience|the press|journalists|members)"
+LISTENER_RE = re.compile(
+    rf"[ ]+(?:(?:(?:the|a|an|his|her|their|its)[ ]+)?(?:[\w'.-]+[ ]+){{0,4}}?[\w'.-]+[ ]+"
+    rf"(?:(?:{_WEEKDAYS}|on[ ]+[A-Z]\w+|in[ ]+[\w ]{{1,30}}?|recently|last[ ]+\w+)[ ]+)?that\b"
+    rf"|(?:host[ ]+|anchor[ ]+)?(?:{_NOT_A_NAME}{_RUN}|{_LISTENER_NOUNS})(?:[ ]+{_WEEKDAYS})?(?=[ ]+[a-zA-Z]))[ ]*"
 )
 THAT_RE = re.compile(r"[ ]*,?[ ]*that\b[ ]*")
 
@@ -55,11 +92,63 @@ AFTER_QUOTE_DOCUMENT_RE = re.compile(
     rf"(?:statement|communique|release|letter|message|post|report)[ ]+(?:from|by|of|issued[ ]+by)[ ]+"
     rf"(?P<speaker>(?:the[ ]+)?{_RUN})"
 )
+# A cue set off by commas inside the statement: "…, she said, is doing better" / "In 2019, Park said, the …".
+ASIDE_RE = re.compile(
+    rf",[ ]+(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b|{_NAME_CHAIN}|{_DESCRIPTION})[ ]+"
+    rf"(?P<cue>{FINITE_CUE_PATTERN})(?:[ ]+(?:{_WEEKDAYS}|in[ ]+[^,\"]{{1,30}}|on[ ]+[^,\"]{{1,30}}))?,[ ]+(?=[\w\"'])"
+)
+# A cue after the statement, the speaker after the cue: "…, said Ana Ruiz, a pollster at the institute."
+TRAILING_INVERTED_RE = re.compile(
+    rf"[,\"'][ ]+(?P<cue>{FINITE_CUE_PATTERN})[ ]+(?P<speaker>{_LOWER_ROLE}{_NAME_CHAIN}|{_DESCRIPTION}"
+    rf"|(?:an?|one|another)[ ]+[a-z][\w -]{{1,40}}?)(?:,[^\"]{{1,160}})?[.!?]?[ ]*$"
+)
+# Looser forms, tried last: '…," one senior official said', '…," Butz, 49, told', '…," he surmised.',
+# '…," said one owner of a shop that sells shoes.'
+_LOOSE_DESCRIPTION = (
+    r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any|[Ss]everal|[Hh]is|[Hh]er|[Tt]heir)"
+    r"(?:[ ]+[\w'.-]+){1,5}?"
+)
+# What follows a cue that closes a quote's attribution: the sentence's end or an adverbial.
+_CUE_ENDS = (
+    rf"(?=[ ]*[,.;:!?]|[ ]+(?:of|to|in|on|at|that|when|after|before|during|as|while|with|about|{_WEEKDAYS}"
+    r"|yesterday|today|tonight|last|this|earlier|recently)\b)"
+)
+# "officials said", "Democratic aides say": a plural source with no article.
+_PLURAL_SOURCE = r"(?:[A-Za-z][\w-]*[ ]+){0,2}[a-z]{3,}s\b"
+_AGE = r"(?:,[ ]+\d{1,3},)"
+# A verb the lists do not know, in the past tense: '…," he scoffed.'
+_UNLISTED_VERB = r"[a-z]{3,}ed"
+AFTER_QUOTE_LOOSE_RE = re.compile(
+    rf"^[ ]*[,:!?.]?[ ]*(?:[A-Za-z][\w'.-]*[ ]+){{0,4}}?"
+    rf"(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b|{_LOOSE_DESCRIPTION}|{_NAME_CHAIN}|{_PLURAL_SOURCE})"
+    rf"(?:{_AGE}|{APPOSITIVE})?[ ]+(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])"
+)
+AFTER_QUOTE_UNLISTED_RE = re.compile(
+    rf"^[ ]*[,!?]?[ ]*(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b|{_NAME_CHAIN})(?:{_AGE})?"
+    rf"[ ]+(?P<cue>{_UNLISTED_VERB})(?![\w-]){_CUE_ENDS}"
+)
+AFTER_QUOTE_LOOSE_INVERTED_RE = re.compile(
+    rf"^[ ]*[,:]?[ ]*(?P<cue>{FINITE_CUE_PATTERN})[ ]+"
+    rf"(?P<speaker>{_LOOSE_DESCRIPTION}[^,.;\"\n]{{0,60}}?)(?=[ ]*[,.;]|$)"
+)
 # Before an opening quote: 'Abadi warned that the "' or ', he said, "' or 'According to X, "'.
 BEFORE_QUOTE_RE = re.compile(
-    rf"{SPEAKER}{_INTERJECTION}[ ]*,?[ ]+(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])"
-    rf"(?:[ ]+(?:to[ ]+)?[\w']+){{0,3}}?(?:[ ]+that)?(?:[ ]+[\w']+){{0,2}}?[ ]*[:,]?[ ]*$"
+    rf"{SPEAKER}{APPOSITIVE}?{_INTERJECTION}[ ]*,?[ ]+(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])"
+    rf"(?:(?:[ ]+(?:to[ ]+)?[\w']+){{0,3}}?(?:[ ]+that)?(?:[ ]+[\w']+){{0,2}}?[ ]*[:,]?"
+    rf"|(?:[ ]+[\w'.-]+){{1,8}}?[ ]*[:,])[ ]*$"
 )
-BEFORE_QUOTE_ACCORDING_RE = re.compile(rf"(?P<cue>[Aa]ccording[ ]+to)[ ]+{SPEAKER}[ ]*,?[ ]*$")
+# The subject of a sentence: its first speaker-like words, after a dateline ("WASHINGTON — ") if any.
+SUBJECT_RE = re.compile(rf"(?:[A-Z][A-Z .,]+[ ]+[-–—]+[ ]+)?{SPEAKER}")
+# A sentence that only introduces what follows: 'Said the mayor:', 'Ortiz said in a statement.'
+INTRODUCTION_RE = re.compile(
+    rf"^{SPEAKER}{APPOSITIVE}?[ ]+(?P<cue>{FINITE_CUE_PATTERN})"
+    rf"(?:[ ]+(?:in|on|to|at|during)[ ]+[^.:\"]{{1,50}})?[ ]*[.:]?[ ]*$"
+)
+INTRODUCTION_INVERTED_RE = re.compile(rf"^(?P<cue>{FINITE_CUE_PATTERN})[ ]+{SPEAKER}[ ]*:[ ]*$")
+# A listed reaction: '— Sen. Ana Ortiz, on Twitter: "…' at the start of a paragraph.
+BEFORE_QUOTE_LABEL_RE = re.compile(
+    r"^[-–—•*]?[ ]*(?P<speaker>(?:[A-Z][\w.'-]*[ ]+){0,4}[A-Z][\w.'-]*)(?:,[ ]+[^:\"\n]{1,60}?)?[ ]*(?P<cue>:)[ ]*$"
+)
+BEFORE_QUOTE_ACCORDING_RE = re.compile(rf"(?P<cue>[Aa]ccording[ ]+to)[ ]+{SPEAKER}[ ]*[,:]?[ ]*$")
 
 NUMBERED_POINT_RE = re.compile(r"(?P<number>\d{1,3})[ ]*[-–.)][ ]*(?=\S)")

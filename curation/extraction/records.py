@@ -54,10 +54,14 @@ class Suggestion:
     speaker_name: str
     confidence: float
     reasons: tuple[str, ...]
+    # The quoted pieces of a split or continued quote ('"A," he said, "B."'), each (start, end);
+    # empty when the statement is one piece, text[start:end].
+    pieces: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict:
         data = asdict(self)
         data["reasons"] = list(self.reasons)
+        data["pieces"] = [list(piece) for piece in self.pieces]
         return data
 
 

@@ -129,3 +129,34 @@ def test_it_does_not_take_an_organisation_acronym_for_a_surname():
     view = StatementView(1, "a", said, start, start + len(said), "indirect", "Observers from the OSCE", "osce")
     flags = check_article(article, [view], actors=ACTORS, published_on=DAY)
     assert [flag.code for flag in flags[1]] == []
+
+
+LEO = KnownActor("leo-brandt", "Leo Brandt", "person", ("Brandt",), ())
+OTTO = KnownActor("otto-vance", "Otto Vance", "person", ("Vance",), ())
+MARA = KnownActor("mara-quell", "Mara Quell", "person", ("Quell",), ())
+ABOUT_MARA = (
+    "Mara Quell opened the regional summit on Monday with a call for calm.\n\n"
+    "Mara Quell told delegates that the talks would last two days.\n\n"
+    "Leo Brandt said the ceasefire was holding in the north. "
+    "Vance added that “the convoys will move again on Friday.”"
+)
+
+
+def test_it_suggests_the_nearest_speaker_before_an_unintroduced_name_not_the_article_subject():
+    quote = "“the convoys will move again on Friday.”"
+    start = ABOUT_MARA.index(quote)
+    view = StatementView("v", "a", quote, start, start + len(quote), "direct", "Vance", "otto-vance")
+    flags = check_article(ABOUT_MARA, [view], actors=(LEO, OTTO, MARA))["v"]
+    flag = next(flag for flag in flags if flag.code == "speaker_not_introduced")
+    assert flag.suggested_speaker == "leo-brandt"
+    assert 'nearest speaker named before it is Leo Brandt ("Leo Brandt")' in flag.message
+
+
+def test_it_suggests_no_one_when_no_speaker_is_named_near_the_quote():
+    text = "Mara Quell spoke first.\n\n" + "The weather was mild all week. " * 3 + "\n\n" + "Rain fell.\n\n"
+    text += "Vance warned that “the roads will close.”"
+    quote = "“the roads will close.”"
+    start = text.index(quote)
+    view = StatementView("v", "a", quote, start, start + len(quote), "direct", "Vance", "otto-vance")
+    flag = next(flag for flag in check_article(text, [view], actors=(LEO, OTTO, MARA))["v"])
+    assert (flag.code, flag.suggested_speaker) == ("speaker_not_introduced", None)

@@ -93,12 +93,33 @@ def _not_introduced(context: ArticleContext, statement: StatementView, main: str
         )
     if actor is None and statement.speaker is None and not _looks_like_person(context, statement):
         return None
-    suggestion = main if main and main != statement.speaker else None
     message = f'"{name}" appears here without ever being introduced in this article.'
-    if suggestion:
-        known = context.index.by_slug.get(suggestion)
-        message += f" The article is about {known.name if known else suggestion}; the quote may be theirs."
-    return Flag("speaker_not_introduced", "warning", message, suggestion)
+    nearest = _nearest_speaker(context, statement, tokens[0])
+    if nearest is None or nearest.slug == statement.speaker:
+        return Flag("speaker_not_introduced", "warning", message, None)
+    return Flag("speaker_not_introduced", "warning", message + " " + _evidence(nearest), nearest.slug)
+
+
+def _nearest_speaker(context: ArticleContext, statement: StatementView, surname: str):
+    """The person named, or described by a role that fits, nearest before the quote in its paragraph or the one before.
+
+    That is the text's own evidence of who may have said it; the article's
+    subject alone is not.
+    """
+    paragraphs = [p for p in context.body if p.start <= statement.start]
+    reach = paragraphs[-2].start if len(paragraphs) > 1 else (paragraphs[-1].start if paragraphs else 0)
+    for mention in reversed(context.mentions_before(statement.start)):
+        if mention.start < reach:
+            return None
+        if mention.kind == "person" and mention.slug and name_tokens(mention.printed)[-1:] != [surname]:
+            return mention
+    return None
+
+
+def _evidence(mention) -> str:
+    if mention.how == "role":
+        return f'The nearest speaker before it is "{mention.printed}", that is {mention.name}; the quote may be theirs.'
+    return f'The nearest speaker named before it is {mention.name} ("{mention.printed}"); the quote may be theirs.'
 
 
 def _is_acronym(name: str) -> bool:

@@ -168,6 +168,11 @@ STORAGES = {
 
 LOGIN_URL = "admin:login"
 
+# An article is at most 500,000 bytes (curation.importing.parsing); a form
+# carrying more is refused with a message, and only a request twenty times
+# that size is turned away before the form can say so (templates/400.html).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
 # The REST API (curation/api): read-only, public, JSON only. Nobody signs in
 # to it, so an editor's session can never reveal drafts through it.
 

@@ -5,6 +5,7 @@ querysets defined here, so pages and API share one definition of "public".
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -228,6 +229,19 @@ class Tag(KeepsPublicStatementCount, models.Model):
 
     def get_absolute_url(self):
         return reverse("curation:tag-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        """Refuse a parent that is this topic or below it: a cycle would hide the topics in it from the tree."""
+        chain, parent = [self.name], self.parent
+        seen = set()
+        while parent is not None and parent.pk not in seen:
+            chain.append(parent.name)
+            if self.pk is not None and parent.pk == self.pk:
+                raise ValidationError(
+                    {"parent": f"“{self.parent.name}” is below “{self.name}” ({' → '.join(chain)}); choose another."}
+                )
+            seen.add(parent.pk)
+            parent = parent.parent
 
 
 class TagAlias(models.Model):

@@ -90,3 +90,17 @@ def test_it_rolls_back_a_save_that_loses_the_race_after_the_form_check(
     abadi_quote.refresh_from_db()
     assert (abadi_quote.kind, abadi_quote.speaker.slug, abadi_quote.version) == ("direct", "haider-al-abadi", 5)
     assert not AttributionCorrection.objects.exists()
+
+
+def test_it_tells_the_second_editor_what_the_first_changed(editor_client, carol_client, abadi_quote):
+    url = reverse("admin:curation_statement_change", args=[abadi_quote.pk])
+    alice_form = form_data(editor_client.get(url))
+    carol_form = form_data(carol_client.get(url))
+    jaafari = Actor.objects.get(slug="ibrahim-al-jaafari")
+    alice_form.update(speaker=str(jaafari.pk), reason="Jaafari said it.", kind="indirect")
+    editor_client.post(url, alice_form)
+    carol_form["speaker_as_printed"] = "Prime Minister Abadi"
+    page = carol_client.post(url, carol_form).content.decode()
+    assert "Since you opened it, alice changed:" in page
+    assert "speaker (Haider al-Abadi → Ibrahim al-Jaafari)" in page
+    assert "kind (direct quote → indirect quote)" in page

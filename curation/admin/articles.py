@@ -180,6 +180,13 @@ class ArticleAdmin(HistoryAdmin):
             article._anchored, article._orphaned = anchored, orphaned
         return article._anchored, article._orphaned
 
+    # Deleting goes through the service, which keeps the public counts true.
+    def delete_model(self, request, obj):
+        services.articles_delete(articles=[obj])
+
+    def delete_queryset(self, request, queryset):
+        services.articles_delete(articles=list(queryset))
+
     def save_model(self, request, obj, form, change):
         if not change:
             self._import(obj, form)

@@ -200,6 +200,13 @@ class StatementAdmin(StatementSearchMixin, HistoryAdmin):
             self.message_user(request, str(error), messages.ERROR)
             return HttpResponseRedirect(request.path)
 
+    # Deleting goes through the service, which keeps the public counts true.
+    def delete_model(self, request, obj):
+        services.statements_delete(statements=[obj])
+
+    def delete_queryset(self, request, queryset):
+        services.statements_delete(statements=list(queryset))
+
     def save_model(self, request, obj, form, change):
         if not change:
             self._create(request, obj, form)

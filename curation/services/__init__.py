@@ -11,6 +11,7 @@ from curation.services.articles import (
     article_import,
     article_reanchor,
     article_update,
+    articles_delete,
     unique_slug,
 )
 from curation.services.checks import articles_recheck, attribution_flags_refresh
@@ -28,6 +29,7 @@ from curation.services.statements import (
     statement_snapshot,
     statement_update,
     statements_add_tags,
+    statements_delete,
     statements_reattribute,
     statements_remove_tags,
     statements_set_published,
@@ -53,6 +55,7 @@ __all__ = [
     "article_import",
     "article_reanchor",
     "article_suggest",
+    "articles_delete",
     "articles_recheck",
     "article_update",
     "attribution_flags_refresh",
@@ -73,6 +76,7 @@ __all__ = [
     "statement_update",
     "statement_version_check",
     "statements_add_tags",
+    "statements_delete",
     "statements_reattribute",
     "statements_remove_tags",
     "statements_set_published",

@@ -124,3 +124,23 @@ def article_reanchor(*, article: Article) -> dict[str, int]:
             statement.anchor = Statement.Anchor.FOUND
         statement.save(update_fields=["start", "end", "prefix", "suffix", "anchor", "updated_at"])
     return counts
+
+
+@transaction.atomic
+def articles_delete(*, articles) -> int:
+    """Delete articles with their statements, keeping the public counts true; return how many.
+
+    Only an administrator can delete: editors unpublish. A statement with a
+    correction is protected, so an article whose record readers rely on
+    cannot go.
+    """
+    ids = [article.pk for article in articles]
+    statements = Statement.objects.filter(article_id__in=ids)
+    speakers = set(statements.exclude(speaker=None).values_list("speaker_id", flat=True))
+    tags = set(Statement.tags.through.objects.filter(statement__in=statements).values_list("tag_id", flat=True))
+    deleted = 0
+    for article in Article.objects.filter(pk__in=ids):
+        article.delete()
+        deleted += 1
+    public_counts_refresh(actor_ids=speakers, tag_ids=tags)
+    return deleted

@@ -184,6 +184,12 @@ def correction_withdraw(*, correction: AttributionCorrection, by, reason: str) -
 def _refuse_withdrawal(statement: Statement, correction: AttributionCorrection) -> None:
     if CorrectionWithdrawal.objects.filter(correction=correction).exists():
         raise ValidationError("This correction was already withdrawn.")
+    if not Statement.objects.public().filter(pk=statement.pk).exists():
+        # Told while readers see it, a withdrawal is exactly the change they see.
+        raise ValidationError(
+            "Readers do not see this statement now. Publish it to withdraw the correction in the open, or "
+            "reattribute it with a reason: readers are told of that when they see it again."
+        )
     latest = statement.corrections.order_by("corrected_at", "pk").last()
     if latest.pk != correction.pk:
         raise ValidationError(

@@ -47,3 +47,15 @@ def public_counts_rebuild() -> None:
     """Recount every actor and tag."""
     Actor.objects.update(public_statement_count=public_statement_count("speaker"))
     Tag.objects.update(public_statement_count=public_statement_count("tags"))
+
+
+def public_counts_differences() -> dict[str, list[int]]:
+    """Return the ids of actors and tags whose kept count differs from a fresh count (nothing when all agree)."""
+    return {
+        "actors": list(
+            Actor.objects.exclude(public_statement_count=public_statement_count("speaker")).values_list("pk", flat=True)
+        ),
+        "tags": list(
+            Tag.objects.exclude(public_statement_count=public_statement_count("tags")).values_list("pk", flat=True)
+        ),
+    }

@@ -373,3 +373,15 @@ def statements_reattribute(*, statements, to_actor: Actor | None, by, reason: st
         result.changed += 1
         result.corrections += correction is not None
     return result
+
+
+@transaction.atomic
+def statements_delete(*, statements) -> int:
+    """Delete statements, keeping the public counts true; return how many (administrators only)."""
+    locked = statements_lock(statements)
+    speakers = {statement.speaker_id for statement in locked if statement.speaker_id}
+    tags = set(Statement.tags.through.objects.filter(statement__in=locked).values_list("tag_id", flat=True))
+    for statement in locked:
+        statement.delete()
+    public_counts_refresh(actor_ids=speakers, tag_ids=tags)
+    return len(locked)

@@ -11,7 +11,7 @@ from .lexicon import ORGANISATION_NOUNS, PRONOUNS
 from .mentions import Mention, scan_names, scan_role_phrases, unknown_key
 from .names import ActorIndex, has_role_on, name_tokens, role_country_fits, role_fits, role_query, strip_titles
 from .records import KnownActor
-from .text import Span, boilerplate_spans, normalise_same_length, paragraphs, sentences
+from .text import TextRange, boilerplate_spans, normalise_same_length, paragraphs, sentences
 
 ORGANISATION_NOUN_SET = frozenset(ORGANISATION_NOUNS) | {"organisation", "programme", "agency"}
 
@@ -166,7 +166,7 @@ class ArticleContext:
             None, pronoun, "pronoun:" + pronoun.lower(), 0.2, (f'no one to whom "{pronoun}" could refer',)
         )
 
-    def subject_of(self, sentence: Span, limit: int) -> Mention | None:
+    def subject_of(self, sentence: TextRange, limit: int) -> Mention | None:
         """The first person named in a sentence before ``limit``: its usual subject."""
         return self._first_mention(sentence.start, limit, "person")
 

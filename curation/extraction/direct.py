@@ -22,7 +22,7 @@ from .patterns import (
     INTRODUCTION_RE,
     SPEAKER_BEFORE_CUE_RE,
 )
-from .text import Span
+from .text import TextRange
 
 # Short quoted words without a cue are scare quotes or titles ("an Islamic "caliphate"").
 MINIMUM_WORDS_WITHOUT_CUE = 4
@@ -70,7 +70,7 @@ def find_quote_spans(context: ArticleContext) -> list[QuoteSpan]:
     return sorted((span for span in spans if span.end > span.start), key=lambda span: span.start)
 
 
-def attribute_after(context: ArticleContext, quote: QuoteSpan, paragraph: Span) -> Attribution | None:
+def attribute_after(context: ArticleContext, quote: QuoteSpan, paragraph: TextRange) -> Attribution | None:
     """Find '…," Salih added' right after the closing mark."""
     offset = quote.follows
     tail = context.norm[offset : min(paragraph.end, offset + 160)]
@@ -96,7 +96,7 @@ def attribute_after(context: ArticleContext, quote: QuoteSpan, paragraph: Span) 
     return None
 
 
-def attribute_before(context: ArticleContext, quote: QuoteSpan, paragraph: Span) -> Attribution | None:
+def attribute_before(context: ArticleContext, quote: QuoteSpan, paragraph: TextRange) -> Attribution | None:
     """Find 'Abadi warned that the "…' or ', he said, "…' before the opening mark."""
     sentence = context.sentences[context.sentence_at(quote.open_mark)]
     offset = max(paragraph.start, sentence.start, quote.open_mark - 160)
@@ -170,7 +170,7 @@ class QuoteGroup:
 
     quotes: list[QuoteSpan]
     attribution: Attribution | None
-    paragraph: Span
+    paragraph: TextRange
 
     @property
     def start(self) -> int:
@@ -200,7 +200,7 @@ def group_quotes(context: ArticleContext, quotes: list[QuoteSpan]) -> list[Quote
     return groups
 
 
-def attribute_colon(context: ArticleContext, quote: QuoteSpan, paragraph: Span) -> Attribution | None:
+def attribute_colon(context: ArticleContext, quote: QuoteSpan, paragraph: TextRange) -> Attribution | None:
     """'The mayor could only sigh: "…' or 'Reporter Ana Ruiz says:¶"…': the sentence the colon ends speaks."""
     norm = context.norm
     head = norm[paragraph.start : quote.open_mark].rstrip()
@@ -231,14 +231,14 @@ def attribute_colon(context: ArticleContext, quote: QuoteSpan, paragraph: Span) 
     return None
 
 
-def _continues(context: ArticleContext, group: QuoteGroup, quote: QuoteSpan, paragraph: Span) -> bool:
+def _continues(context: ArticleContext, group: QuoteGroup, quote: QuoteSpan, paragraph: TextRange) -> bool:
     """Within one paragraph, a quote with no cue of its own goes on with the attributed quote before it."""
     if group.paragraph != paragraph or group.attribution is None:
         return False
     return '"' not in context.norm[group.quotes[-1].follows : quote.open_mark]
 
 
-def paragraph_of(context: ArticleContext, position: int) -> Span:
+def paragraph_of(context: ArticleContext, position: int) -> TextRange:
     return next((p for p in context.body if p.start <= position <= p.end), context.body[0])
 
 

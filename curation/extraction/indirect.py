@@ -18,7 +18,7 @@ from .patterns import (
     THAT_RE,
     TRAILING_INVERTED_RE,
 )
-from .text import Span
+from .text import TextRange
 
 MINIMUM_CONTENT_WORDS = 3
 
@@ -36,7 +36,7 @@ class Reported:
     how: str  # "subject", "trailing", "participle", "according"
 
 
-def reported_in_sentence(context: ArticleContext, sentence: Span) -> list[Reported]:
+def reported_in_sentence(context: ArticleContext, sentence: TextRange) -> list[Reported]:
     """Return the main reported statement of one sentence and one coordinated with it, if any.
 
     "X said that A, but conceded that B": B is X's second statement.
@@ -54,7 +54,7 @@ def reported_in_sentence(context: ArticleContext, sentence: Span) -> list[Report
     return [main, replace(main, start=start, end=end, cue=_clean_cue(coordinated.group("cue")))]
 
 
-def participle_clauses(context: ArticleContext, sentence: Span) -> list[tuple[int, int, str]]:
+def participle_clauses(context: ArticleContext, sentence: TextRange) -> list[tuple[int, int, str]]:
     """Return the (start, end, cue) of each "…, stressing that X" clause in a sentence."""
     clauses = []
     for match in PARTICIPLE_RE.finditer(context.norm, sentence.start, sentence.end):
@@ -67,7 +67,7 @@ def participle_clauses(context: ArticleContext, sentence: Span) -> list[tuple[in
     return clauses
 
 
-def _subject_first(context: ArticleContext, sentence: Span) -> Reported | None:
+def _subject_first(context: ArticleContext, sentence: TextRange) -> Reported | None:
     """'X pointed out that …', 'she added that …', 'Mr. X, expressed …'."""
     norm = context.norm
     for cue in FINITE_CUE_RE.finditer(norm, sentence.start, sentence.end):
@@ -130,7 +130,7 @@ def _content_end(context: ArticleContext, start: int, limit: int) -> int:
     return end
 
 
-def _trailing_cue(context: ArticleContext, sentence: Span) -> Reported | None:
+def _trailing_cue(context: ArticleContext, sentence: TextRange) -> Reported | None:
     """'The UN will dispatch experts, he noted.' and '…, according to the statement.'"""
     norm = context.norm
     for cue in FINITE_CUE_RE.finditer(norm, sentence.start, sentence.end):
@@ -159,7 +159,7 @@ def _trailing_cue(context: ArticleContext, sentence: Span) -> Reported | None:
     return _aside(context, sentence) or _according_to(context, sentence)
 
 
-def _aside(context: ArticleContext, sentence: Span) -> Reported | None:
+def _aside(context: ArticleContext, sentence: TextRange) -> Reported | None:
     """'The golf industry, she said, is doing better' and 'Turnout fell, said Ana Ruiz, a pollster.'
 
     The cue stands inside the statement or after it, the speaker with it; the
@@ -185,7 +185,7 @@ def _aside(context: ArticleContext, sentence: Span) -> Reported | None:
     )
 
 
-def _according_to(context: ArticleContext, sentence: Span) -> Reported | None:
+def _according_to(context: ArticleContext, sentence: TextRange) -> Reported | None:
     match = ACCORDING_TO_RE.search(context.norm, sentence.start, sentence.end)
     if match is None:
         return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import Span
+from .text import TextRange
 
 _DOUBLE_RE = re.compile(r"''|``|[\"“”„«»]")
 _SINGLE_RE = re.compile(r"[‘’']")
@@ -38,7 +38,7 @@ class QuoteSpan:
         return self.after if self.after >= 0 else self.close_mark + 1
 
 
-def double_marks(text: str, paragraph: Span) -> list[Mark]:
+def double_marks(text: str, paragraph: TextRange) -> list[Mark]:
     marks = []
     for match in _DOUBLE_RE.finditer(text, paragraph.start, paragraph.end):
         mark = match.group()
@@ -79,7 +79,7 @@ def pair_marks(marks: list[Mark], open_mark: Mark | None) -> tuple[list[tuple[Ma
     return pairs, open_mark
 
 
-def single_quotes(text: str, paragraph: Span, outside: list[tuple[int, int]]) -> list[tuple[Mark, Mark]]:
+def single_quotes(text: str, paragraph: TextRange, outside: list[tuple[int, int]]) -> list[tuple[Mark, Mark]]:
     """Pairs of single quote marks in the parts of a paragraph outside double quotes."""
     pairs = []
     cursor = paragraph.start

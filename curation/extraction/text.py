@@ -40,7 +40,7 @@ def normalise_same_length(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Span:
+class TextRange:
     start: int
     end: int
 
@@ -54,7 +54,7 @@ class Span:
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
 
 
-def paragraphs(text: str) -> list[Span]:
+def paragraphs(text: str) -> list[TextRange]:
     """Return the non-blank lines of the text; wire copy puts one paragraph a line."""
     spans = []
     for match in _PARAGRAPH_RE.finditer(text):
@@ -64,7 +64,7 @@ def paragraphs(text: str) -> list[Span]:
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
-            spans.append(Span(start, end))
+            spans.append(TextRange(start, end))
     return spans
 
 
@@ -80,12 +80,12 @@ _PHOTO_CREDIT_RE = re.compile(
 )
 
 
-def boilerplate_spans(text: str, lines: list[Span]) -> list[Span]:
+def boilerplate_spans(text: str, lines: list[TextRange]) -> list[TextRange]:
     """Return paragraphs that are site furniture, credits or photo captions.
 
     A caption is the paragraph right after a photo credit line.
     """
-    dropped: list[Span] = []
+    dropped: list[TextRange] = []
     caption_expected = False
     for line in lines:
         content = text[line.start : line.end].strip()
@@ -162,18 +162,18 @@ ABBREVIATIONS = frozenset(
 _SENTENCE_END_RE = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
 
 
-def sentences(norm: str, paragraph: Span) -> list[Span]:
+def sentences(norm: str, paragraph: TextRange) -> list[TextRange]:
     """Split one paragraph of the normalised text into sentences."""
-    spans: list[Span] = []
+    spans: list[TextRange] = []
     start = paragraph.start
     for match in _SENTENCE_END_RE.finditer(norm, paragraph.start, paragraph.end):
         end = match.end()
         if _is_abbreviation(norm, match.start()) or not _next_starts_sentence(norm, end, paragraph.end):
             continue
-        spans.append(Span(start, end))
+        spans.append(TextRange(start, end))
         start = _skip_spaces(norm, end, paragraph.end)
     if start < paragraph.end:
-        spans.append(Span(start, paragraph.end))
+        spans.append(TextRange(start, paragraph.end))
     return spans
 
 

@@ -229,7 +229,9 @@ class _ArticleWriter:
             speaker_as_printed=printed,
             reason=reason,
             corrected_at=self.imported_at + timedelta(days=self.rng.randint(1, 90), minutes=self.rng.randint(0, 1440)),
-            is_public=self.rng.random() < 0.9,
+            # Every correction on the desk is public: one is written only when
+            # readers saw one speaker and now see another.
+            is_public=True,
         )
 
     def _finish(self, main: GeneratedActor) -> GeneratedArticle:

@@ -178,6 +178,12 @@ def _write_articles(writer, ids, batch, editor_id: int, summary: CorpusSummary) 
 
 def _statement_row(statement_id: int, article, statement) -> tuple:
     version = 2 if statement.correction else 1
+    # Readers saw it if it is public now or carries a correction (one is written
+    # only for a change of speaker readers saw); the speaker they last saw is
+    # the current one, since the corpus writes no pending change.
+    shown = statement.correction is not None or (
+        statement.review_status == "confirmed" and statement.published and article.status == "published"
+    )
     return (
         statement_id,
         article.id,
@@ -194,6 +200,9 @@ def _statement_row(statement_id: int, article, statement) -> tuple:
         statement.published,
         statement.origin,
         statement.confidence,
+        article.imported_at if shown else None,
+        statement.speaker_id if shown else None,
+        "",
         version,
         article.imported_at,
         article.imported_at,

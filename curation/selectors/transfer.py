@@ -3,6 +3,11 @@
 The export is deterministic (sorted, no timestamps of its own), so exporting,
 restoring into an empty database (``curation.services.transfer``) and
 exporting again gives identical files. Editors are referred to by user name.
+
+Version 2 carries the public record whole: what readers were last shown of
+each statement (and any change of speaker waiting to be told), merged actors,
+withdrawals of corrections and the merges themselves. Version 1 files still
+restore; ``curation.services.transfer`` works out what their readers saw.
 """
 
 from curation.models import (
@@ -10,13 +15,14 @@ from curation.models import (
     Article,
     AttributionCorrection,
     AttributionFlag,
+    Merge,
     ReviewDecision,
     Statement,
     Tag,
 )
 
 EXPORT_FORMAT = "curation-desk-export"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
 
 
 def curation_export() -> dict:
@@ -26,7 +32,9 @@ def curation_export() -> dict:
         "version": EXPORT_VERSION,
         "actors": [
             _actor_record(actor)
-            for actor in Actor.objects.order_by("slug").prefetch_related("aliases", "roles", "slug_redirects")
+            for actor in Actor.objects.order_by("slug")
+            .select_related("merged_into")
+            .prefetch_related("aliases", "roles", "slug_redirects")
         ],
         "tags": [
             _tag_record(tag)
@@ -37,19 +45,36 @@ def curation_export() -> dict:
         "articles": [_article_record(article) for article in Article.objects.order_by("import_key")],
         "statements": [
             _statement_record(statement)
-            for statement in Statement.objects.select_related("article", "speaker")
+            for statement in Statement.objects.select_related("article", "speaker", "shown_speaker", "pending_by")
             .prefetch_related("tags")
             .order_by("article__import_key", "start", "end")
         ],
         "corrections": [_correction_record(correction) for correction in _corrections()],
         "flags": [_flag_record(flag) for flag in _flags()],
         "decisions": [_decision_record(decision) for decision in _decisions()],
+        "merges": [_merge_record(merge) for merge in _merges()],
+    }
+
+
+def _merges():
+    return Merge.objects.select_related("survivor_actor", "survivor_tag", "editor").order_by("merged_at", "id")
+
+
+def _merge_record(merge: Merge) -> dict:
+    return {
+        "kind": merge.kind,
+        "merged_name": merge.merged_name,
+        "merged_slug": merge.merged_slug,
+        "survivor": _slug(merge.survivor_actor or merge.survivor_tag),
+        "statements_moved": merge.statements_moved,
+        "editor": merge.editor.get_username(),
+        "merged_at": merge.merged_at.isoformat(),
     }
 
 
 def _corrections():
     return AttributionCorrection.objects.select_related(
-        "statement__article", "from_actor", "to_actor", "editor"
+        "statement__article", "from_actor", "to_actor", "editor", "withdrawal__editor"
     ).order_by("corrected_at", "id")
 
 
@@ -63,6 +88,18 @@ def _correction_record(correction: AttributionCorrection) -> dict:
         "editor": correction.editor.get_username(),
         "corrected_at": correction.corrected_at.isoformat(),
         "is_public": correction.is_public,
+        "withdrawal": _withdrawal_record(correction),
+    }
+
+
+def _withdrawal_record(correction: AttributionCorrection) -> dict | None:
+    withdrawal = getattr(correction, "withdrawal", None)
+    if withdrawal is None:
+        return None
+    return {
+        "reason": withdrawal.reason,
+        "editor": withdrawal.editor.get_username(),
+        "withdrawn_at": withdrawal.withdrawn_at.isoformat(),
     }
 
 
@@ -130,6 +167,7 @@ def _actor_record(actor: Actor) -> dict:
             key=lambda role: (role["start"] or "", role["title"], role["organisation"]),
         ),
         "former_slugs": sorted(redirect.old_slug for redirect in actor.slug_redirects.all()),
+        "merged_into": _slug(actor.merged_into),
     }
 
 
@@ -175,4 +213,8 @@ def _statement_record(statement: Statement) -> dict:
         "version": statement.version,
         "created_at": statement.created_at.isoformat(),
         "tags": sorted(tag.slug for tag in statement.tags.all()),
+        "first_shown_at": statement.first_shown_at.isoformat() if statement.first_shown_at else None,
+        "shown_speaker": _slug(statement.shown_speaker),
+        "pending_reason": statement.pending_reason,
+        "pending_by": statement.pending_by.get_username() if statement.pending_by else None,
     }

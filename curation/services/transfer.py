@@ -3,6 +3,10 @@
 Editors are referred to by user name; restoring creates missing accounts
 without a usable password. Corrections are written through
 ``correction_record``, like every other correction.
+
+A version 1 export did not say what readers were shown; restoring one takes
+a statement as shown when it is public or carries a correction, since a
+correction is written only for a change of speaker readers saw.
 """
 
 from datetime import date, datetime
@@ -19,6 +23,8 @@ from curation.models import (
     ActorSlugRedirect,
     Article,
     AttributionFlag,
+    CorrectionWithdrawal,
+    Merge,
     ReviewDecision,
     Statement,
     Tag,
@@ -28,6 +34,8 @@ from curation.models import (
 from curation.selectors.transfer import EXPORT_FORMAT, EXPORT_VERSION
 from curation.services.corrections import correction_record
 from curation.services.counts import public_counts_rebuild
+
+RESTORABLE_VERSIONS = (1, EXPORT_VERSION)
 
 
 class RestoreRefused(Exception):
@@ -39,20 +47,23 @@ def curation_restore(document: dict) -> dict[str, int]:
     """Restore an export into an empty desk; refuse anything else, changing nothing."""
     if document.get("format") != EXPORT_FORMAT:
         raise RestoreRefused("this is not a Curation Desk export (its “format” is missing or different)")
-    if document.get("version") != EXPORT_VERSION:
+    if document.get("version") not in RESTORABLE_VERSIONS:
         raise RestoreRefused(
-            f"the export has version {document.get('version')!r}; this desk restores version {EXPORT_VERSION}"
+            f"the export has version {document.get('version')!r}; this desk restores versions 1 to {EXPORT_VERSION}"
         )
     if Article.objects.exists() or Actor.objects.exists() or Tag.objects.exists():
         raise RestoreRefused("the database already holds articles, actors or tags; restore into an empty desk")
+    if document["version"] == 1:
+        _upgrade_from_version_1(document)
+    users = _UserCache()
     actors = _restore_actors(document["actors"])
     tags = _restore_tags(document["tags"])
     articles = {record["import_key"]: _restore_article(record) for record in document["articles"]}
-    statements = _restore_statements(document["statements"], articles, actors, tags)
-    users = _UserCache()
+    statements = _restore_statements(document["statements"], articles, actors, tags, users)
     _restore_corrections(document["corrections"], statements, actors, users)
     _restore_flags(document.get("flags", []), statements, actors, users)
     _restore_decisions(document.get("decisions", []), statements, users)
+    _restore_merges(document.get("merges", []), actors, tags, users)
     public_counts_rebuild()
     return {
         "actors": len(actors),
@@ -63,9 +74,52 @@ def curation_restore(document: dict) -> dict[str, int]:
     }
 
 
+def _upgrade_from_version_1(document: dict) -> None:
+    """Fill in what a version 1 export left out: what readers were shown."""
+    articles = {record["import_key"]: record for record in document["articles"]}
+    first_corrected = {}
+    for correction in document["corrections"]:
+        key = tuple(correction["statement"])
+        first_corrected.setdefault(key, correction["corrected_at"])
+    for actor in document["actors"]:
+        actor.setdefault("merged_into", None)
+    for correction in document["corrections"]:
+        correction.setdefault("withdrawal", None)
+    for record in document["statements"]:
+        key = tuple(record["key"])
+        public = (
+            record["review_status"] == Statement.ReviewStatus.CONFIRMED
+            and record["published"]
+            and articles.get(record["key"][0], {}).get("status") == Article.Status.PUBLISHED
+        )
+        shown = public or key in first_corrected
+        shown_at = min(record["created_at"], first_corrected.get(key, record["created_at"]))
+        record.update(
+            first_shown_at=shown_at if shown else None,
+            shown_speaker=record["speaker"] if shown else None,
+            pending_reason="",
+            pending_by=None,
+        )
+
+
+def _restore_merges(records, actors, tags, users) -> None:
+    for record in records:
+        survivors = actors if record["kind"] == Merge.Kind.ACTOR else tags
+        Merge.objects.create(
+            kind=record["kind"],
+            merged_name=record["merged_name"],
+            merged_slug=record["merged_slug"],
+            survivor_actor=survivors.get(record["survivor"]) if record["kind"] == Merge.Kind.ACTOR else None,
+            survivor_tag=survivors.get(record["survivor"]) if record["kind"] == Merge.Kind.TAG else None,
+            statements_moved=record["statements_moved"],
+            editor=users.get(record["editor"]),
+            merged_at=_datetime(record["merged_at"]),
+        )
+
+
 def _restore_corrections(records, statements, actors, users) -> None:
     for record in records:
-        correction_record(
+        correction = correction_record(
             statement=statements[tuple(record["statement"])],
             from_actor=actors.get(record["from_actor"]),
             to_actor=actors.get(record["to_actor"]),
@@ -75,6 +129,14 @@ def _restore_corrections(records, statements, actors, users) -> None:
             corrected_at=_datetime(record["corrected_at"]),
             is_public=record["is_public"],
         )
+        if record["withdrawal"]:
+            withdrawal = record["withdrawal"]
+            CorrectionWithdrawal.objects.create(
+                correction=correction,
+                reason=withdrawal["reason"],
+                editor=users.get(withdrawal["editor"]),
+                withdrawn_at=_datetime(withdrawal["withdrawn_at"]),
+            )
 
 
 def _restore_flags(records, statements, actors, users) -> None:
@@ -141,6 +203,10 @@ def _restore_actors(records: list[dict]) -> dict[str, Actor]:
         for old_slug in record["former_slugs"]:
             ActorSlugRedirect.objects.create(actor=actor, old_slug=old_slug)
         actors[actor.slug] = actor
+    for record in records:
+        if record["merged_into"]:
+            actors[record["slug"]].merged_into = actors[record["merged_into"]]
+            actors[record["slug"]].save(update_fields=["merged_into"])
     return actors
 
 
@@ -161,7 +227,7 @@ def _restore_tags(records: list[dict]) -> dict[str, Tag]:
     return tags
 
 
-def _restore_statements(records, articles, actors, tags) -> dict[tuple, Statement]:
+def _restore_statements(records, articles, actors, tags, users) -> dict[tuple, Statement]:
     statements = {}
     for record in records:
         import_key, start, end = record["key"]
@@ -187,6 +253,10 @@ def _restore_statements(records, articles, actors, tags) -> dict[tuple, Statemen
             },
             speaker=actors.get(record["speaker"]),
             created_at=_datetime(record["created_at"]),
+            first_shown_at=_datetime(record["first_shown_at"]) if record["first_shown_at"] else None,
+            shown_speaker=actors.get(record["shown_speaker"]),
+            pending_reason=record["pending_reason"],
+            pending_by=users.get(record["pending_by"]) if record["pending_by"] else None,
         )
         statement.tags.set([tags[slug] for slug in record["tags"]])
         statements[(import_key, start, end)] = statement

@@ -21,6 +21,19 @@ def test_it_lists_the_abadi_correction(api, seeded):
     assert correction["statement"]["url"] == f"http://testserver/statements/{statement.pk}/"
     assert correction["statement"]["text"] == statement.text
     assert "editor" not in correction, "who corrected stays on the desk"
+    assert correction["withdrawal"] is None
+
+
+def test_a_withdrawn_correction_says_so_with_when_and_why(api, seeded, editor):
+    from curation.services import correction_withdraw
+
+    correction_withdraw(correction=AttributionCorrection.objects.get(), by=editor, reason="Our mistake.")
+    [correction] = results(api.get(URL))
+    assert correction["withdrawal"]["reason"] == "Our mistake."
+    assert correction["withdrawal"]["withdrawn_at"]
+    statement = api.get(f"/api/v1/statements/{correction['statement']['id']}/").json()
+    assert statement["speaker"]["slug"] == "haider-al-abadi"
+    assert statement["corrections"][0]["withdrawal"]["reason"] == "Our mistake."
 
 
 def test_it_leaves_out_corrections_not_made_public(api, seeded):

@@ -90,7 +90,9 @@ def test_it_describes_a_statement_as_the_contract_says(schema):
         "speaker_as_printed",
         "reason",
         "corrected_at",
+        "withdrawal",
     }
+    assert correction["properties"]["withdrawal"]["nullable"] is True
 
 
 def test_it_describes_the_paged_lists_and_error_answers(schema):

@@ -10,7 +10,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from curation.models import Actor, ActorRole, Article, AttributionCorrection, Statement, Tag
+from curation.models import Actor, ActorRole, Article, AttributionCorrection, CorrectionWithdrawal, Statement, Tag
 
 
 class EmptyAsNullCharField(serializers.CharField):
@@ -76,13 +76,24 @@ class SpanSerializer(serializers.Serializer):
     end = serializers.IntegerField(help_text="Offset just after the last character.")
 
 
+class WithdrawalSerializer(ReadOnlyModelSerializer):
+    class Meta:
+        model = CorrectionWithdrawal
+        fields = ["reason", "withdrawn_at"]
+
+
 class CorrectionSummarySerializer(ReadOnlyModelSerializer):
     from_speaker = ActorSummarySerializer(source="from_actor", allow_null=True)
     to_speaker = ActorSummarySerializer(source="to_actor", allow_null=True)
+    withdrawal = WithdrawalSerializer(
+        allow_null=True,
+        help_text="Set when the correction was itself a mistake and was withdrawn in the open: "
+        "the quote is attributed to from_speaker again. Null otherwise.",
+    )
 
     class Meta:
         model = AttributionCorrection
-        fields = ["from_speaker", "to_speaker", "speaker_as_printed", "reason", "corrected_at"]
+        fields = ["from_speaker", "to_speaker", "speaker_as_printed", "reason", "corrected_at", "withdrawal"]
 
 
 class StatementSerializer(ReadOnlyModelSerializer):

@@ -58,7 +58,7 @@ def _public_statements(*, with_corrections: bool):
     statements = Statement.objects.public().select_related("speaker").prefetch_related("tags")
     if not with_corrections:
         return statements
-    corrections = AttributionCorrection.objects.public().select_related("from_actor", "to_actor")
+    corrections = AttributionCorrection.objects.public().select_related("from_actor", "to_actor", "withdrawal")
     return statements.prefetch_related(Prefetch("corrections", queryset=corrections, to_attr="public_corrections"))
 
 

@@ -10,6 +10,7 @@ from curation.models import (
     Article,
     AttributionCorrection,
     AttributionFlag,
+    Merge,
     ReviewDecision,
     Statement,
     Tag,
@@ -26,7 +27,9 @@ def curation_export() -> dict:
         "version": EXPORT_VERSION,
         "actors": [
             _actor_record(actor)
-            for actor in Actor.objects.order_by("slug").prefetch_related("aliases", "roles", "slug_redirects")
+            for actor in Actor.objects.order_by("slug")
+            .select_related("merged_into")
+            .prefetch_related("aliases", "roles", "slug_redirects")
         ],
         "tags": [
             _tag_record(tag)
@@ -37,19 +40,36 @@ def curation_export() -> dict:
         "articles": [_article_record(article) for article in Article.objects.order_by("import_key")],
         "statements": [
             _statement_record(statement)
-            for statement in Statement.objects.select_related("article", "speaker")
+            for statement in Statement.objects.select_related("article", "speaker", "shown_speaker", "pending_by")
             .prefetch_related("tags")
             .order_by("article__import_key", "start", "end")
         ],
         "corrections": [_correction_record(correction) for correction in _corrections()],
         "flags": [_flag_record(flag) for flag in _flags()],
         "decisions": [_decision_record(decision) for decision in _decisions()],
+        "merges": [_merge_record(merge) for merge in _merges()],
+    }
+
+
+def _merges():
+    return Merge.objects.select_related("survivor_actor", "survivor_tag", "editor").order_by("merged_at", "id")
+
+
+def _merge_record(merge: Merge) -> dict:
+    return {
+        "kind": merge.kind,
+        "merged_name": merge.merged_name,
+        "merged_slug": merge.merged_slug,
+        "survivor": _slug(merge.survivor_actor or merge.survivor_tag),
+        "statements_moved": merge.statements_moved,
+        "editor": merge.editor.get_username(),
+        "merged_at": merge.merged_at.isoformat(),
     }
 
 
 def _corrections():
     return AttributionCorrection.objects.select_related(
-        "statement__article", "from_actor", "to_actor", "editor"
+        "statement__article", "from_actor", "to_actor", "editor", "withdrawal__editor"
     ).order_by("corrected_at", "id")
 
 
@@ -63,6 +83,18 @@ def _correction_record(correction: AttributionCorrection) -> dict:
         "editor": correction.editor.get_username(),
         "corrected_at": correction.corrected_at.isoformat(),
         "is_public": correction.is_public,
+        "withdrawal": _withdrawal_record(correction),
+    }
+
+
+def _withdrawal_record(correction: AttributionCorrection) -> dict | None:
+    withdrawal = getattr(correction, "withdrawal", None)
+    if withdrawal is None:
+        return None
+    return {
+        "reason": withdrawal.reason,
+        "editor": withdrawal.editor.get_username(),
+        "withdrawn_at": withdrawal.withdrawn_at.isoformat(),
     }
 
 
@@ -115,6 +147,7 @@ def _actor_record(actor: Actor) -> dict:
         "name": actor.name,
         "kind": actor.kind,
         "description": actor.description,
+        "merged_into": _slug(actor.merged_into),
         "created_at": actor.created_at.isoformat(),
         "aliases": sorted(alias.name for alias in actor.aliases.all()),
         "roles": sorted(
@@ -175,4 +208,8 @@ def _statement_record(statement: Statement) -> dict:
         "version": statement.version,
         "created_at": statement.created_at.isoformat(),
         "tags": sorted(tag.slug for tag in statement.tags.all()),
+        "first_shown_at": statement.first_shown_at.isoformat() if statement.first_shown_at else None,
+        "shown_speaker": _slug(statement.shown_speaker),
+        "pending_reason": statement.pending_reason,
+        "pending_by": statement.pending_by.get_username() if statement.pending_by else None,
     }

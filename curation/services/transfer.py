@@ -1,7 +1,9 @@
 """Restoring an export (``curation.selectors.transfer``) into an empty desk.
 
-Editors are referred to by user name; restoring creates missing accounts
-without a usable password. Corrections are written through
+Nothing is written until ``transfer_checks.export_problems`` finds no
+problem in the whole document, so a refused export leaves the desk as it
+was. Editors are referred to by user name; restoring creates missing
+accounts without a usable password. Corrections are written through
 ``correction_record``, like every other correction.
 """
 
@@ -19,6 +21,8 @@ from curation.models import (
     ActorSlugRedirect,
     Article,
     AttributionFlag,
+    CorrectionWithdrawal,
+    Merge,
     ReviewDecision,
     Statement,
     Tag,
@@ -28,31 +32,51 @@ from curation.models import (
 from curation.selectors.transfer import EXPORT_FORMAT, EXPORT_VERSION
 from curation.services.corrections import correction_record
 from curation.services.counts import public_counts_rebuild
+from curation.services.transfer_checks import MISSING, export_problems
+
+# A tampered export can hold thousands of problems; the first ones say enough.
+PROBLEMS_SHOWN = 20
 
 
 class RestoreRefused(Exception):
     """The document cannot be restored here; the message says why."""
 
+    def __init__(self, message: str, problems: list[str] = ()):
+        super().__init__(message)
+        self.problems = list(problems)
+
+
+def _refuse_problems(problems: list[str]) -> None:
+    shown = problems[:PROBLEMS_SHOWN]
+    more = f" (the first {len(shown)} shown)" if len(problems) > len(shown) else ""
+    lines = "\n".join(f"  - {problem}" for problem in shown)
+    raise RestoreRefused(f"the export has {len(problems)} problem(s){more}; nothing was restored:\n{lines}", problems)
+
 
 @transaction.atomic
 def curation_restore(document: dict) -> dict[str, int]:
     """Restore an export into an empty desk; refuse anything else, changing nothing."""
-    if document.get("format") != EXPORT_FORMAT:
+    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
         raise RestoreRefused("this is not a Curation Desk export (its “format” is missing or different)")
     if document.get("version") != EXPORT_VERSION:
         raise RestoreRefused(
             f"the export has version {document.get('version')!r}; this desk restores version {EXPORT_VERSION}"
         )
+    problems = export_problems(document)
+    if problems:
+        _refuse_problems(problems)
     if Article.objects.exists() or Actor.objects.exists() or Tag.objects.exists():
         raise RestoreRefused("the database already holds articles, actors or tags; restore into an empty desk")
     actors = _restore_actors(document["actors"])
     tags = _restore_tags(document["tags"])
     articles = {record["import_key"]: _restore_article(record) for record in document["articles"]}
-    statements = _restore_statements(document["statements"], articles, actors, tags)
     users = _UserCache()
+    corrected = {tuple(record["statement"]) for record in document["corrections"]}
+    statements = _restore_statements(document["statements"], articles, actors, tags, users, corrected)
     _restore_corrections(document["corrections"], statements, actors, users)
     _restore_flags(document.get("flags", []), statements, actors, users)
     _restore_decisions(document.get("decisions", []), statements, users)
+    _restore_merges(document.get("merges", []), actors, tags, users)
     public_counts_rebuild()
     return {
         "actors": len(actors),
@@ -65,7 +89,7 @@ def curation_restore(document: dict) -> dict[str, int]:
 
 def _restore_corrections(records, statements, actors, users) -> None:
     for record in records:
-        correction_record(
+        correction = correction_record(
             statement=statements[tuple(record["statement"])],
             from_actor=actors.get(record["from_actor"]),
             to_actor=actors.get(record["to_actor"]),
@@ -75,6 +99,14 @@ def _restore_corrections(records, statements, actors, users) -> None:
             corrected_at=_datetime(record["corrected_at"]),
             is_public=record["is_public"],
         )
+        withdrawal = record.get("withdrawal")
+        if withdrawal:
+            CorrectionWithdrawal.objects.create(
+                correction=correction,
+                reason=withdrawal["reason"],
+                editor=users.get(withdrawal["editor"]),
+                withdrawn_at=_datetime(withdrawal["withdrawn_at"]),
+            )
 
 
 def _restore_flags(records, statements, actors, users) -> None:
@@ -101,6 +133,20 @@ def _restore_decisions(records, statements, users) -> None:
             outcome=record["outcome"],
             editor=users.get(record["editor"]),
             decided_at=_datetime(record["decided_at"]),
+        )
+
+
+def _restore_merges(records, actors, tags, users) -> None:
+    for record in records:
+        Merge.objects.create(
+            kind=record["kind"],
+            merged_name=record["merged_name"],
+            merged_slug=record["merged_slug"],
+            survivor_actor=actors.get(record["survivor"]) if record["kind"] == Merge.Kind.ACTOR else None,
+            survivor_tag=tags.get(record["survivor"]) if record["kind"] == Merge.Kind.TAG else None,
+            statements_moved=record["statements_moved"],
+            editor=users.get(record["editor"]),
+            merged_at=_datetime(record["merged_at"]),
         )
 
 
@@ -141,6 +187,11 @@ def _restore_actors(records: list[dict]) -> dict[str, Actor]:
         for old_slug in record["former_slugs"]:
             ActorSlugRedirect.objects.create(actor=actor, old_slug=old_slug)
         actors[actor.slug] = actor
+    for record in records:
+        if record.get("merged_into"):
+            actor = actors[record["slug"]]
+            actor.merged_into = actors[record["merged_into"]]
+            actor.save(update_fields=["merged_into"])
     return actors
 
 
@@ -161,10 +212,11 @@ def _restore_tags(records: list[dict]) -> dict[str, Tag]:
     return tags
 
 
-def _restore_statements(records, articles, actors, tags) -> dict[tuple, Statement]:
+def _restore_statements(records, articles, actors, tags, users, corrected) -> dict[tuple, Statement]:
     statements = {}
     for record in records:
         import_key, start, end = record["key"]
+        shown = _what_readers_were_shown(record, articles[import_key], actors, users, corrected)
         statement = Statement.objects.create(
             article=articles[import_key],
             start=start,
@@ -187,10 +239,32 @@ def _restore_statements(records, articles, actors, tags) -> dict[tuple, Statemen
             },
             speaker=actors.get(record["speaker"]),
             created_at=_datetime(record["created_at"]),
+            **shown,
         )
         statement.tags.set([tags[slug] for slug in record["tags"]])
         statements[(import_key, start, end)] = statement
     return statements
+
+
+def _what_readers_were_shown(record: dict, article: Article, actors, users, corrected) -> dict:
+    if record.get("first_shown_at", MISSING) is MISSING:
+        # An export written before the desk kept what readers were shown: a
+        # statement public now, or corrected, was shown as it stands.
+        public = tuple(record["key"]) in corrected or (
+            record["review_status"] == Statement.ReviewStatus.CONFIRMED
+            and record["published"]
+            and article.status == Article.Status.PUBLISHED
+        )
+        return {
+            "first_shown_at": _datetime(record["created_at"]) if public else None,
+            "shown_speaker": actors.get(record["speaker"]) if public else None,
+        }
+    return {
+        "first_shown_at": _datetime(record["first_shown_at"]) if record["first_shown_at"] else None,
+        "shown_speaker": actors.get(record["shown_speaker"]),
+        "pending_reason": record["pending_reason"],
+        "pending_by": users.get(record["pending_by"]) if record["pending_by"] else None,
+    }
 
 
 class _UserCache:

@@ -16,6 +16,8 @@ from curation.models import (
     ActorRole,
     Article,
     AttributionCorrection,
+    CorrectionWithdrawal,
+    Merge,
     Statement,
     Tag,
     TagAlias,
@@ -165,10 +167,13 @@ def archive_build(size: int, editor) -> list:
 
 
 def empty_desk():
-    """Remove every editorial row, corrections first since they protect statements."""
+    """Remove every editorial row, the record first since it protects statements, actors and tags."""
+    CorrectionWithdrawal.objects.all().delete()
+    Merge.objects.all().delete()
     AttributionCorrection.objects.all().delete()
     Statement.objects.all().delete()
     Article.objects.all().delete()
+    Actor.objects.update(merged_into=None)
     Actor.objects.all().delete()
     Tag.objects.update(parent=None)
     Tag.objects.all().delete()

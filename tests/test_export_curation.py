@@ -48,8 +48,10 @@ def test_it_restores_nothing_from_a_malformed_export(seeded, tmp_path):
     empty_desk()
     path = tmp_path / "broken.json"
     path.write_text(json.dumps(document), encoding="utf-8")
-    with pytest.raises(CommandError, match="malformed"):
+    with pytest.raises(CommandError, match="3 problem") as refusal:
         call_command("import_curation", str(path), stdout=io.StringIO())
+    assert "'missing-article', which is not in the export" in str(refusal.value)
+    assert "“to_actor” 'nobody-by-this-slug' is no actor here" in str(refusal.value)
     assert not Article.objects.exists() and not Actor.objects.exists()
 
 

@@ -1,11 +1,13 @@
 """What the desk's admin pages share: history without revert, intermediate action pages, counts."""
 
+import copy
+
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.db.models import Count, IntegerField, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpResponseBadRequest, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -36,7 +38,16 @@ class HistoryAdmin(RefuseNulFiltersMixin, SimpleHistoryAdmin):
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method != "GET":
             return HttpResponseNotAllowed(["GET"])
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        if not (str(object_id).isdigit() and str(version_id).isdigit()):
+            raise Http404("No such version.")
+        # The history library builds the page with the add form's
+        # prepopulated fields; a slug the change form shows read-only is not
+        # in the form, which made every version page of an article, actor or
+        # topic a server error. A copy for this request carries the change
+        # form's (none), leaving the shared admin untouched.
+        view = copy.copy(self)
+        view.prepopulated_fields = {}
+        return SimpleHistoryAdmin.history_form_view(view, request, object_id, version_id, extra_context)
 
 
 class ReadOnlyAdmin(RefuseNulFiltersMixin, admin.ModelAdmin):

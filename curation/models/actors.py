@@ -1,5 +1,6 @@
 """Actors: people and organisations, the names articles print for them, their dated roles."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -71,6 +72,18 @@ class Actor(KeepsPublicStatementCount, models.Model):
 
     def get_absolute_url(self):
         return reverse("curation:actor-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        """Refuse a former slug: it still leads to the actor it was kept for."""
+        if self._state.adding and self.slug:
+            kept = ActorSlugRedirect.objects.select_related("actor").filter(old_slug=self.slug).first()
+            if kept is not None:
+                raise ValidationError(
+                    {
+                        "slug": f"“{self.slug}” is a former address of {kept.actor.name} and still leads there; "
+                        "choose another."
+                    }
+                )
 
     def survivor(self) -> "Actor":
         """Return the actor this one was merged into, following merges of merges; itself if never merged."""
@@ -145,3 +158,8 @@ class ActorSlugRedirect(models.Model):
 
     def __str__(self):
         return f"{self.old_slug} → {self.actor.slug}"
+
+    def clean(self):
+        """Refuse an address another actor has now: it would lead to two actors."""
+        if self.old_slug and Actor.objects.filter(slug=self.old_slug).exclude(pk=self.actor_id).exists():
+            raise ValidationError({"old_slug": f"“{self.old_slug}” is another actor's address; choose another."})

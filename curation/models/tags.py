@@ -41,7 +41,20 @@ class Tag(KeepsPublicStatementCount, models.Model):
         return reverse("curation:tag-detail", kwargs={"slug": self.slug})
 
     def clean(self):
-        """Refuse a parent that is this topic or below it: a cycle would hide the topics in it from the tree."""
+        """Refuse a parent that is this topic or below it, and a former slug of another topic.
+
+        A cycle would hide the topics in it from the tree; a former slug still
+        leads to the topic it was merged into.
+        """
+        if self._state.adding and self.slug:
+            kept = TagSlugRedirect.objects.select_related("tag").filter(old_slug=self.slug).first()
+            if kept is not None:
+                raise ValidationError(
+                    {
+                        "slug": f"“{self.slug}” is a former address of {kept.tag.name} and still leads there; "
+                        "choose another."
+                    }
+                )
         chain, parent = [self.name], self.parent
         seen = set()
         while parent is not None and parent.pk not in seen:
@@ -80,3 +93,8 @@ class TagSlugRedirect(models.Model):
 
     def __str__(self):
         return f"{self.old_slug} → {self.tag.slug}"
+
+    def clean(self):
+        """Refuse an address another topic has now: it would lead to two topics."""
+        if self.old_slug and Tag.objects.filter(slug=self.old_slug).exclude(pk=self.tag_id).exists():
+            raise ValidationError({"old_slug": f"“{self.old_slug}” is another topic's address; choose another."})

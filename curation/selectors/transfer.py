@@ -152,6 +152,7 @@ def _actor_record(actor: Actor) -> dict:
         "name": actor.name,
         "kind": actor.kind,
         "description": actor.description,
+        "merged_into": _slug(actor.merged_into),
         "created_at": actor.created_at.isoformat(),
         "aliases": sorted(alias.name for alias in actor.aliases.all()),
         "roles": sorted(
@@ -167,7 +168,6 @@ def _actor_record(actor: Actor) -> dict:
             key=lambda role: (role["start"] or "", role["title"], role["organisation"]),
         ),
         "former_slugs": sorted(redirect.old_slug for redirect in actor.slug_redirects.all()),
-        "merged_into": _slug(actor.merged_into),
     }
 
 

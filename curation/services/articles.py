@@ -1,5 +1,6 @@
 """Articles: importing one, saving an editor's edit, and finding its statements again."""
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
@@ -20,12 +21,31 @@ class ArticleAlreadyImported(Exception):
         self.article = article
 
 
+# Two imports choosing a slug at once: the loser takes the next free one,
+# this many times before the import is refused in words.
+SLUG_ATTEMPTS = 5
+
+
+class SlugUnavailable(ValidationError):
+    """No free slug could be taken for the title; the message says so."""
+
+
 def unique_slug(model, text: str, *, max_length: int = 80, field: str = "slug") -> str:
-    """Return a slug from ``text`` that no row of ``model`` uses yet."""
+    """Return a slug from ``text`` that no row of ``model`` uses, nor keeps as a former slug.
+
+    A former slug (kept after a merge) still leads to the object it was
+    merged into, so it is never given to a new one.
+    """
     base = slugify(text)[:max_length].strip("-") or model._meta.model_name
+    stem = base[: max_length - 6].rstrip("-") or base
+    taken = set(model.objects.filter(**{f"{field}__startswith": stem}).values_list(field, flat=True))
+    redirects = getattr(model, "slug_redirects", None)
+    if redirects is not None:
+        former = redirects.rel.related_model.objects.filter(old_slug__startswith=stem)
+        taken.update(former.values_list("old_slug", flat=True))
     candidate, number = base, 2
-    while model.objects.filter(**{field: candidate}).exists():
-        candidate = f"{base[: max_length - 6]}-{number}"
+    while candidate in taken:
+        candidate = f"{stem}-{number}"
         number += 1
     return candidate
 
@@ -67,17 +87,26 @@ def article_import(
         content_hash=parsed.content_hash,
         status=status,
     )
-    article.full_clean()
-    try:
-        with transaction.atomic():
-            article.save()
-    except IntegrityError:
-        # Another import of the same source won the race; report it as such.
-        duplicate = _already_imported(import_key=import_key, body_hash=parsed.content_hash)
-        if duplicate is None:
-            raise
-        raise duplicate from None
-    return article
+    # Uniqueness is the database's to enforce: a slug free now may be taken
+    # by another import before the insert, and is then chosen again below.
+    article.full_clean(validate_unique=False)
+    for _attempt in range(SLUG_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                article.save()
+            return article
+        except IntegrityError:
+            # Another import of the same source won the race; report it as such.
+            duplicate = _already_imported(import_key=import_key, body_hash=parsed.content_hash)
+            if duplicate is not None:
+                raise duplicate from None
+            if not Article.objects.filter(slug=article.slug).exists():
+                raise
+            if slug is not None:
+                raise ValidationError({"slug": f"Another article already has the address “{slug}”."}) from None
+            # Another import took this slug after it was chosen: choose again.
+            article.slug = unique_slug(Article, final_title)
+    raise SlugUnavailable({"slug": f"No free address could be found for “{final_title}”; try again."})
 
 
 @transaction.atomic

@@ -1,12 +1,10 @@
 """Restoring an export (``curation.selectors.transfer``) into an empty desk.
 
-Editors are referred to by user name; restoring creates missing accounts
-without a usable password. Corrections are written through
+Nothing is written until ``transfer_checks.export_problems`` finds no
+problem in the whole document, so a refused export leaves the desk as it
+was. Editors are referred to by user name; restoring creates missing
+accounts without a usable password. Corrections are written through
 ``correction_record``, like every other correction.
-
-A version 1 export did not say what readers were shown; restoring one takes
-a statement as shown when it is public or carries a correction, since a
-correction is written only for a change of speaker readers saw.
 """
 
 from datetime import date, datetime
@@ -34,32 +32,50 @@ from curation.models import (
 from curation.selectors.transfer import EXPORT_FORMAT, EXPORT_VERSION
 from curation.services.corrections import correction_record
 from curation.services.counts import public_counts_rebuild
+from curation.services.transfer_checks import MISSING, export_problems
 
+# Version 1 did not carry what readers were shown; see _what_readers_were_shown.
 RESTORABLE_VERSIONS = (1, EXPORT_VERSION)
+
+# A tampered export can hold thousands of problems; the first ones say enough.
+PROBLEMS_SHOWN = 20
 
 
 class RestoreRefused(Exception):
     """The document cannot be restored here; the message says why."""
 
+    def __init__(self, message: str, problems: list[str] = ()):
+        super().__init__(message)
+        self.problems = list(problems)
+
+
+def _refuse_problems(problems: list[str]) -> None:
+    shown = problems[:PROBLEMS_SHOWN]
+    more = f" (the first {len(shown)} shown)" if len(problems) > len(shown) else ""
+    lines = "\n".join(f"  - {problem}" for problem in shown)
+    raise RestoreRefused(f"the export has {len(problems)} problem(s){more}; nothing was restored:\n{lines}", problems)
+
 
 @transaction.atomic
 def curation_restore(document: dict) -> dict[str, int]:
     """Restore an export into an empty desk; refuse anything else, changing nothing."""
-    if document.get("format") != EXPORT_FORMAT:
+    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
         raise RestoreRefused("this is not a Curation Desk export (its “format” is missing or different)")
     if document.get("version") not in RESTORABLE_VERSIONS:
         raise RestoreRefused(
             f"the export has version {document.get('version')!r}; this desk restores versions 1 to {EXPORT_VERSION}"
         )
+    problems = export_problems(document)
+    if problems:
+        _refuse_problems(problems)
     if Article.objects.exists() or Actor.objects.exists() or Tag.objects.exists():
         raise RestoreRefused("the database already holds articles, actors or tags; restore into an empty desk")
-    if document["version"] == 1:
-        _upgrade_from_version_1(document)
-    users = _UserCache()
     actors = _restore_actors(document["actors"])
     tags = _restore_tags(document["tags"])
     articles = {record["import_key"]: _restore_article(record) for record in document["articles"]}
-    statements = _restore_statements(document["statements"], articles, actors, tags, users)
+    users = _UserCache()
+    corrected = {tuple(record["statement"]) for record in document["corrections"]}
+    statements = _restore_statements(document["statements"], articles, actors, tags, users, corrected)
     _restore_corrections(document["corrections"], statements, actors, users)
     _restore_flags(document.get("flags", []), statements, actors, users)
     _restore_decisions(document.get("decisions", []), statements, users)
@@ -74,49 +90,6 @@ def curation_restore(document: dict) -> dict[str, int]:
     }
 
 
-def _upgrade_from_version_1(document: dict) -> None:
-    """Fill in what a version 1 export left out: what readers were shown."""
-    articles = {record["import_key"]: record for record in document["articles"]}
-    first_corrected = {}
-    for correction in document["corrections"]:
-        key = tuple(correction["statement"])
-        first_corrected.setdefault(key, correction["corrected_at"])
-    for actor in document["actors"]:
-        actor.setdefault("merged_into", None)
-    for correction in document["corrections"]:
-        correction.setdefault("withdrawal", None)
-    for record in document["statements"]:
-        key = tuple(record["key"])
-        public = (
-            record["review_status"] == Statement.ReviewStatus.CONFIRMED
-            and record["published"]
-            and articles.get(record["key"][0], {}).get("status") == Article.Status.PUBLISHED
-        )
-        shown = public or key in first_corrected
-        shown_at = min(record["created_at"], first_corrected.get(key, record["created_at"]))
-        record.update(
-            first_shown_at=shown_at if shown else None,
-            shown_speaker=record["speaker"] if shown else None,
-            pending_reason="",
-            pending_by=None,
-        )
-
-
-def _restore_merges(records, actors, tags, users) -> None:
-    for record in records:
-        survivors = actors if record["kind"] == Merge.Kind.ACTOR else tags
-        Merge.objects.create(
-            kind=record["kind"],
-            merged_name=record["merged_name"],
-            merged_slug=record["merged_slug"],
-            survivor_actor=survivors.get(record["survivor"]) if record["kind"] == Merge.Kind.ACTOR else None,
-            survivor_tag=survivors.get(record["survivor"]) if record["kind"] == Merge.Kind.TAG else None,
-            statements_moved=record["statements_moved"],
-            editor=users.get(record["editor"]),
-            merged_at=_datetime(record["merged_at"]),
-        )
-
-
 def _restore_corrections(records, statements, actors, users) -> None:
     for record in records:
         correction = correction_record(
@@ -129,8 +102,8 @@ def _restore_corrections(records, statements, actors, users) -> None:
             corrected_at=_datetime(record["corrected_at"]),
             is_public=record["is_public"],
         )
-        if record["withdrawal"]:
-            withdrawal = record["withdrawal"]
+        withdrawal = record.get("withdrawal")
+        if withdrawal:
             CorrectionWithdrawal.objects.create(
                 correction=correction,
                 reason=withdrawal["reason"],
@@ -163,6 +136,20 @@ def _restore_decisions(records, statements, users) -> None:
             outcome=record["outcome"],
             editor=users.get(record["editor"]),
             decided_at=_datetime(record["decided_at"]),
+        )
+
+
+def _restore_merges(records, actors, tags, users) -> None:
+    for record in records:
+        Merge.objects.create(
+            kind=record["kind"],
+            merged_name=record["merged_name"],
+            merged_slug=record["merged_slug"],
+            survivor_actor=actors.get(record["survivor"]) if record["kind"] == Merge.Kind.ACTOR else None,
+            survivor_tag=tags.get(record["survivor"]) if record["kind"] == Merge.Kind.TAG else None,
+            statements_moved=record["statements_moved"],
+            editor=users.get(record["editor"]),
+            merged_at=_datetime(record["merged_at"]),
         )
 
 
@@ -204,9 +191,10 @@ def _restore_actors(records: list[dict]) -> dict[str, Actor]:
             ActorSlugRedirect.objects.create(actor=actor, old_slug=old_slug)
         actors[actor.slug] = actor
     for record in records:
-        if record["merged_into"]:
-            actors[record["slug"]].merged_into = actors[record["merged_into"]]
-            actors[record["slug"]].save(update_fields=["merged_into"])
+        if record.get("merged_into"):
+            actor = actors[record["slug"]]
+            actor.merged_into = actors[record["merged_into"]]
+            actor.save(update_fields=["merged_into"])
     return actors
 
 
@@ -227,10 +215,11 @@ def _restore_tags(records: list[dict]) -> dict[str, Tag]:
     return tags
 
 
-def _restore_statements(records, articles, actors, tags, users) -> dict[tuple, Statement]:
+def _restore_statements(records, articles, actors, tags, users, corrected) -> dict[tuple, Statement]:
     statements = {}
     for record in records:
         import_key, start, end = record["key"]
+        shown = _what_readers_were_shown(record, articles[import_key], actors, users, corrected)
         statement = Statement.objects.create(
             article=articles[import_key],
             start=start,
@@ -253,14 +242,32 @@ def _restore_statements(records, articles, actors, tags, users) -> dict[tuple, S
             },
             speaker=actors.get(record["speaker"]),
             created_at=_datetime(record["created_at"]),
-            first_shown_at=_datetime(record["first_shown_at"]) if record["first_shown_at"] else None,
-            shown_speaker=actors.get(record["shown_speaker"]),
-            pending_reason=record["pending_reason"],
-            pending_by=users.get(record["pending_by"]) if record["pending_by"] else None,
+            **shown,
         )
         statement.tags.set([tags[slug] for slug in record["tags"]])
         statements[(import_key, start, end)] = statement
     return statements
+
+
+def _what_readers_were_shown(record: dict, article: Article, actors, users, corrected) -> dict:
+    if record.get("first_shown_at", MISSING) is MISSING:
+        # An export written before the desk kept what readers were shown: a
+        # statement public now, or corrected, was shown as it stands.
+        public = tuple(record["key"]) in corrected or (
+            record["review_status"] == Statement.ReviewStatus.CONFIRMED
+            and record["published"]
+            and article.status == Article.Status.PUBLISHED
+        )
+        return {
+            "first_shown_at": _datetime(record["created_at"]) if public else None,
+            "shown_speaker": actors.get(record["speaker"]) if public else None,
+        }
+    return {
+        "first_shown_at": _datetime(record["first_shown_at"]) if record["first_shown_at"] else None,
+        "shown_speaker": actors.get(record["shown_speaker"]),
+        "pending_reason": record["pending_reason"],
+        "pending_by": users.get(record["pending_by"]) if record["pending_by"] else None,
+    }
 
 
 class _UserCache:

@@ -167,7 +167,7 @@ def archive_build(size: int, editor) -> list:
 
 
 def empty_desk():
-    """Remove every editorial row, the record first since it protects statements and actors."""
+    """Remove every editorial row, the record first since it protects statements, actors and tags."""
     CorrectionWithdrawal.objects.all().delete()
     Merge.objects.all().delete()
     AttributionCorrection.objects.all().delete()

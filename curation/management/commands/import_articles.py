@@ -2,14 +2,15 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from curation.importing.files import ImportOutcome, import_path
+from curation.importing.files import ImportOutcome, import_path, shown_path
 
 
 class Command(BaseCommand):
     help = (
         "Import plain-text articles (.txt) or JSON Lines files (.jsonl, one "
         '{"title", "body", "outlet", "url", "published_on"} per line). '
-        "Each file is one transaction: a bad file is refused by name with the reason and leaves nothing behind."
+        "A bad file, or a bad line of a JSON Lines file, is refused by name with the reason "
+        "and leaves nothing behind; the others are imported."
     )
 
     def add_arguments(self, parser):
@@ -20,21 +21,30 @@ class Command(BaseCommand):
         files = []
         for path in paths:
             if path.is_dir():
-                files.extend(sorted(child for child in path.rglob("*") if child.is_file()))
+                # Each file keeps its path below the folder, so two files of
+                # one name in different subfolders are two articles.
+                files.extend((child, path) for child in sorted(path.rglob("*")) if child.is_file())
             elif path.exists():
-                files.append(path)
+                files.append((path, None))
             else:
-                raise CommandError(f"{path}: no such file or folder")
-        outcomes = [import_path(path, publish=publish) for path in files]
+                raise CommandError(f"{shown_path(path)}: no such file or folder")
+        outcomes = [import_path(path, publish=publish, root=root) for path, root in files]
+        refused_lines = 0
         for outcome in outcomes:
             stream = self.stderr if outcome.status == ImportOutcome.REFUSED else self.stdout
             stream.write(outcome.line())
+            for refusal in outcome.refused_lines:
+                self.stderr.write(f"{ImportOutcome.REFUSED}: {shown_path(outcome.path)}: {refusal}")
+            refused_lines += len(outcome.refused_lines)
         counts = {
             status: sum(1 for outcome in outcomes if outcome.status == status) for status in ImportOutcome.STATUSES
         }
+        lines = f", {refused_lines} line(s) of JSON Lines refused" if refused_lines else ""
         self.stdout.write(
             f"{counts[ImportOutcome.IMPORTED]} imported, {counts[ImportOutcome.SKIPPED]} already there, "
-            f"{counts[ImportOutcome.REFUSED]} refused."
+            f"{counts[ImportOutcome.REFUSED]} refused{lines}."
         )
-        if counts[ImportOutcome.REFUSED]:
-            raise CommandError(f"{counts[ImportOutcome.REFUSED]} file(s) refused; see the reasons above.")
+        if counts[ImportOutcome.REFUSED] or refused_lines:
+            raise CommandError(
+                f"{counts[ImportOutcome.REFUSED]} file(s) and {refused_lines} line(s) refused; see the reasons above."
+            )

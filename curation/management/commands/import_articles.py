@@ -3,20 +3,29 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from curation.importing.files import ImportOutcome, import_path
+from curation.models import Job
+from curation.services.jobs import JobRefused, broker_configured, job_start
 
 
 class Command(BaseCommand):
     help = (
         "Import plain-text articles (.txt) or JSON Lines files (.jsonl, one "
         '{"title", "body", "outlet", "url", "published_on"} per line). '
-        "Each file is one transaction: a bad file is refused by name with the reason and leaves nothing behind."
+        "Each file is one transaction: a bad file is refused by name with the reason and leaves nothing behind. "
+        "With --background each file becomes a job for the workers, where each article is its own transaction "
+        "and a bad line fails alone, named in the job's errors."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", type=Path, help="Files, or folders to import every file from.")
         parser.add_argument("--publish", action="store_true", help="Publish the imported articles at once.")
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help="Queue one import job per file for the Celery workers (needs CELERY_BROKER_URL); print the job ids.",
+        )
 
-    def handle(self, *args, paths, publish, **options):
+    def handle(self, *args, paths, publish, background, **options):
         files = []
         for path in paths:
             if path.is_dir():
@@ -25,6 +34,8 @@ class Command(BaseCommand):
                 files.append(path)
             else:
                 raise CommandError(f"{path}: no such file or folder")
+        if background:
+            return self.enqueue(files, publish=publish)
         outcomes = [import_path(path, publish=publish) for path in files]
         for outcome in outcomes:
             stream = self.stderr if outcome.status == ImportOutcome.REFUSED else self.stdout
@@ -38,3 +49,18 @@ class Command(BaseCommand):
         )
         if counts[ImportOutcome.REFUSED]:
             raise CommandError(f"{counts[ImportOutcome.REFUSED]} file(s) refused; see the reasons above.")
+
+    def enqueue(self, files, *, publish: bool) -> None:
+        if not broker_configured():
+            raise CommandError("--background needs a broker: set CELERY_BROKER_URL (see docs/DEPLOYMENT.md).")
+        refused = 0
+        for path in files:
+            try:
+                job = job_start(Job.Kind.IMPORT_ARTICLES, {"path": str(path), "publish": publish}, background=True)
+            except JobRefused as refusal:
+                refused += 1
+                self.stderr.write(f"refused: {path}: {refusal}")
+                continue
+            self.stdout.write(f"{job.pk}\t{path}")
+        if refused:
+            raise CommandError(f"{refused} file(s) refused; see the reasons above.")

@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "curation.routers.PublicReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -131,6 +132,21 @@ else:
             "OPTIONS": {"timeout": 20},
         }
     }
+
+# Read replicas: one or several PostgreSQL standbys, comma-separated. Public
+# pages and the API read from them (curation/routers.py); everything else,
+# and every write, uses the primary. Tests mirror them onto the primary.
+REPLICA_URLS = env_list("DATABASE_REPLICA_URL")
+if REPLICA_URLS and not DATABASE_URL:
+    raise ImproperlyConfigured("DATABASE_REPLICA_URL needs DATABASE_URL: replicas copy a PostgreSQL primary.")
+for number, replica_url in enumerate(REPLICA_URLS, start=1):
+    DATABASES[f"replica_{number}"] = {
+        **dj_database_url.parse(
+            replica_url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60), conn_health_checks=True
+        ),
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["curation.routers.PrimaryReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -263,6 +279,8 @@ SPECTACULAR_SETTINGS = {
 # Production hardening; each is off in development so runserver works over HTTP.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_TLS_PROXY", False) else None
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+# Load balancers probe the health check over plain HTTP, inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31536000)

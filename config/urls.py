@@ -3,8 +3,10 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from curation.api.errors import not_found as api_not_found
+from curation.health import healthz
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("curation.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

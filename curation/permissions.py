@@ -29,6 +29,7 @@ EDITOR_PERMISSIONS = {
     "historicalactor": ("view",),
     "historicaltag": ("view",),
     "historicalstatement": ("view",),
+    "job": ("add", "change", "view"),
 }
 
 

@@ -7,7 +7,7 @@ actors, tags); ``base``, ``filters``, ``display``, ``forms``, ``merging`` and
 
 from django.contrib import admin
 
-from curation.admin import actors, articles, flags, merging, review, statements, tags  # noqa: F401 (registers admins)
+from curation.admin import actors, articles, flags, jobs, merging, review, statements, tags  # noqa: F401 (registers admins)
 
 admin.site.site_header = "Curation Desk"
 admin.site.site_title = "Curation Desk"

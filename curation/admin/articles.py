@@ -11,9 +11,10 @@ from curation.admin.base import HistoryAdmin, count_of, plural
 from curation.admin.display import shorten
 from curation.admin.filters import ArticleOpenFlagFilter, DatedFilter
 from curation.admin.forms import ArticleForm
+from curation.admin.jobs import job_started_message
 from curation.highlight import Span, highlight_numbered
 from curation.importing.parsing import ParsedArticle
-from curation.models import Article, AttributionFlag, Statement
+from curation.models import Article, AttributionFlag, Job, Statement
 
 
 class StatementInline(admin.TabularInline):
@@ -60,6 +61,7 @@ class ArticleAdmin(HistoryAdmin):
         "updated_at",
     )
     inlines = (StatementInline,)
+    actions = ("suggest_statements", "run_checks")
     list_per_page = 50
     show_full_result_count = False
 
@@ -181,6 +183,21 @@ class ArticleAdmin(HistoryAdmin):
         return article._anchored, article._orphaned
 
     # Deleting goes through the service, which keeps the public counts true.
+    @admin.action(description="Suggest statements (a background job)", permissions=["start_job"])
+    def suggest_statements(self, request, queryset):
+        self._start_job(request, queryset, Job.Kind.SUGGEST_STATEMENTS)
+
+    @admin.action(description="Run the attribution checks (a background job)", permissions=["start_job"])
+    def run_checks(self, request, queryset):
+        self._start_job(request, queryset, Job.Kind.CHECK_ATTRIBUTIONS)
+
+    def has_start_job_permission(self, request):
+        return request.user.has_perm("curation.add_job")
+
+    def _start_job(self, request, queryset, kind):
+        ids = list(queryset.order_by("pk").values_list("pk", flat=True))
+        job_started_message(self, request, services.job_start(kind, {"articles": ids}, request.user))
+
     def delete_model(self, request, obj):
         services.articles_delete(articles=[obj])
 

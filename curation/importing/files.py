@@ -121,7 +121,7 @@ def _import_json_lines(path: Path, import_key: str, status: str) -> ImportOutcom
         if not raw.strip():
             continue
         try:
-            parsed = _parsed_from_json_line(raw.removeprefix(b"\xef\xbb\xbf") if number == 1 else raw, number)
+            parsed = parsed_from_json_line(raw.removeprefix(b"\xef\xbb\xbf") if number == 1 else raw, number)
             _save(parsed, import_key=_bounded_key(parsed.url or f"{import_key}:{number}"), status=status)
             imported += 1
         except ArticleAlreadyImported:
@@ -143,7 +143,10 @@ def _import_json_lines(path: Path, import_key: str, status: str) -> ImportOutcom
     )
 
 
-def _parsed_from_json_line(raw: bytes, number: int) -> ParsedArticle:
+def parsed_from_json_line(raw: bytes | str, number: int) -> ParsedArticle:
+    """Parse line ``number`` of a JSON Lines file into an article, or refuse it naming the line."""
+    if isinstance(raw, str):  # A line a job carried as text.
+        raw = raw.encode("utf-8", "surrogatepass")
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as error:

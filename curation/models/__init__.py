@@ -7,6 +7,7 @@ One module per subject; every model is importable from ``curation.models``.
 
 from curation.models.actors import Actor, ActorAlias, ActorRole, ActorSlugRedirect, KeepsPublicStatementCount
 from curation.models.articles import Article
+from curation.models.jobs import Job, JobChunk
 from curation.models.record import (
     AttributionCorrection,
     AttributionFlag,
@@ -26,6 +27,8 @@ __all__ = [
     "AttributionCorrection",
     "AttributionFlag",
     "CorrectionWithdrawal",
+    "Job",
+    "JobChunk",
     "KeepsPublicStatementCount",
     "Merge",
     "ReviewDecision",

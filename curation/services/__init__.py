@@ -19,6 +19,7 @@ from curation.services.corpus import ArchiveNotEmpty, corpus_generate
 from curation.services.corrections import correction_record, correction_withdraw, statements_show
 from curation.services.counts import public_counts_rebuild, public_counts_refresh
 from curation.services.flags import flag_apply_suggestion, flag_dismiss
+from curation.services.jobs import JobRefused, job_cancel, job_rerun, job_start
 from curation.services.merges import actor_merge, tag_merge
 from curation.services.seeding import seeds_load
 from curation.services.statements import (
@@ -49,6 +50,7 @@ __all__ = [
     "ArchiveNotEmpty",
     "ArticleAlreadyImported",
     "BulkResult",
+    "JobRefused",
     "RestoreRefused",
     "StatementChangedElsewhere",
     "actor_merge",
@@ -65,6 +67,9 @@ __all__ = [
     "curation_restore",
     "flag_apply_suggestion",
     "flag_dismiss",
+    "job_cancel",
+    "job_rerun",
+    "job_start",
     "public_counts_rebuild",
     "public_counts_refresh",
     "seeds_load",

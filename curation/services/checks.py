@@ -85,6 +85,42 @@ def attribution_flags_refresh(*, articles: Iterable[Article] | None = None) -> F
 
 
 @transaction.atomic
+def article_flags_refresh(article: Article, *, actors, slugs: dict[int, str]) -> FlagRefresh:
+    """Run the per-article checks on one article, as a job does, one article per transaction.
+
+    The article's row is locked first: flags have no unique key, and two runs
+    over the same article (a job's chunk taken again by a second worker) must
+    not both add the same flag.
+    """
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    report = FlagRefresh(articles=1)
+    _article_flags_refresh(article, actors=actors, slugs=slugs, conflicts=None, report=report)
+    return report
+
+
+def conflict_flags_store(*, actors, slugs: dict[int, str]) -> FlagRefresh:
+    """Run the cross-article check and bring the conflict flags of the articles it touches in line.
+
+    Only articles with a conflict now, or an open conflict flag from before,
+    are refreshed (each in its own transaction); the others have nothing to change.
+    """
+    conflicts = conflict_flags(slugs)
+    statement_ids = set(conflicts) | set(
+        AttributionFlag.objects.filter(
+            code=AttributionFlag.Code.CONFLICTING_ATTRIBUTION, resolved_at__isnull=True
+        ).values_list("statement_id", flat=True)
+    )
+    article_ids = sorted(set(Statement.objects.filter(pk__in=statement_ids).values_list("article_id", flat=True)))
+    report = FlagRefresh()
+    for article_id in article_ids:
+        with transaction.atomic():
+            article = Article.objects.select_for_update().get(pk=article_id)
+            _article_flags_refresh(article, actors=actors, slugs=slugs, conflicts=conflicts, report=report)
+        report.articles += 1
+    return report
+
+
+@transaction.atomic
 def _article_flags_refresh(article, *, actors, slugs, conflicts, report: FlagRefresh) -> None:
     statements = list(article.statements.exclude(review_status=Statement.ReviewStatus.REJECTED))
     wanted = _wanted_flags(article, statements, actors=actors, slugs=slugs, conflicts=conflicts)

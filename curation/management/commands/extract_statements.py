@@ -3,12 +3,11 @@ import sys
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
-from tqdm import tqdm
 
 from curation.extraction import extract
-from curation.models import Article
+from curation.management.jobs import add_job_arguments, fail_on_errors, job_run
+from curation.models import Article, Job
 from curation.selectors import known_actors
-from curation.services import article_suggest
 
 
 class Command(BaseCommand):
@@ -25,34 +24,31 @@ class Command(BaseCommand):
         which.add_argument("--article", metavar="SLUG", help="The article to suggest statements for.")
         which.add_argument("--all", action="store_true", help="Every article in the desk.")
         which.add_argument("--jsonl", action="store_true", help="Read articles on standard input; store nothing.")
-        parser.add_argument("--no-progress", action="store_true", help="Show no progress bar.")
+        add_job_arguments(parser)
         parser.add_argument(
             "--no-actors", action="store_true", help="With --jsonl: don't read the actor registry either."
         )
 
-    def handle(self, *args, article, jsonl, no_progress, no_actors, **options):
+    def handle(self, *args, article, jsonl, no_progress, no_actors, background, **options):
         if jsonl:
+            if background:
+                raise CommandError("--jsonl stores nothing and runs at once; --background is for --article or --all.")
             return self.extract_lines(options.get("stdin") or sys.stdin, no_actors=no_actors)
-        articles = Article.objects.order_by("pk")
+        arguments = {"scope": "all"}
         if article:
-            articles = articles.filter(slug=article)
-            if not articles.exists():
+            chosen = Article.objects.filter(slug=article).values_list("pk", flat=True).first()
+            if chosen is None:
                 raise CommandError(f"No article with the slug “{article}”.")
-        actors = known_actors()
-        done = stored = skipped = 0
-        progress = tqdm(
-            articles.iterator(chunk_size=200),
-            total=articles.count(),
-            unit=" articles",
-            disable=no_progress,
-            file=sys.stderr,
+            arguments = {"articles": [chosen]}
+        job = job_run(self, Job.Kind.SUGGEST_STATEMENTS, arguments, background=background, no_progress=no_progress)
+        if background:
+            return
+        tally = job.tally
+        self.stdout.write(
+            f"{tally.get('articles', 0)} articles, {tally.get('stored', 0)} suggestions stored, "
+            f"{tally.get('skipped', 0)} skipped as duplicates."
         )
-        for each in progress:
-            suggestions = article_suggest(article=each, actors=actors)
-            stored += len(suggestions)
-            skipped += suggestions.skipped
-            done += 1
-        self.stdout.write(f"{done} articles, {stored} suggestions stored, {skipped} skipped as duplicates.")
+        fail_on_errors(job)
 
     def extract_lines(self, lines, *, no_actors: bool) -> None:
         actors = () if no_actors else known_actors()

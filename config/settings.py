@@ -199,6 +199,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "curation.api.pagination.KeysetPagination",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "curation.api.parameters.QueryParameterNegotiation",
     "DEFAULT_THROTTLE_CLASSES": ["curation.api.throttles.AnonymousRateThrottle"],
     "EXCEPTION_HANDLER": "curation.api.errors.exception_handler",
     # Behind a reverse proxy set this to the number of proxies, so that the

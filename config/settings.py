@@ -173,8 +173,10 @@ LOGIN_URL = "admin:login"
 # that size is turned away before the form can say so (templates/400.html).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
-# The REST API (curation/api): read-only, public, JSON only. Nobody signs in
-# to it, so an editor's session can never reveal drafts through it.
+# The REST API (curation/api): read-only and public. JSON for programs (the
+# default), DRF's browsable pages for a person whose browser asks for HTML,
+# CSV for lists. Nobody signs in to it, so an editor's session can never
+# reveal drafts through it.
 
 
 def env_rate(name: str, default: str) -> str | None:
@@ -194,7 +196,11 @@ CURATION_API_MAX_PAGE_SIZE = 100
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "curation.api.schema.ApiAutoSchema",
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # The first is what a client that says nothing (or */*) gets.
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

@@ -7,6 +7,7 @@ page costs a fixed number of queries whatever its size.
 
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.middleware.http import ConditionalGetMiddleware
+from django.utils.cache import patch_vary_headers
 from django.utils.decorators import decorator_from_middleware
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
@@ -30,6 +31,12 @@ class PublicViewSet(viewsets.ReadOnlyModelViewSet):
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         query_parameters_check(request, self.known_query_parameters())
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # The same address answers JSON or HTML by the Accept header; caches must keep them apart.
+        patch_vary_headers(response, ["Accept"])
+        return response
 
     def known_query_parameters(self) -> list[str]:
         """The parameters this endpoint reads: a list's filters and paging, and everywhere the format."""

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "corsheaders",
     "django_filters",
     "rest_framework",
     "drf_spectacular",
@@ -81,6 +82,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that can answer on its own (CommonMiddleware's
+    # redirects), so that every API answer carries the CORS headers.
+    "corsheaders.middleware.CorsMiddleware",
     "curation.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -213,6 +217,18 @@ REST_FRAMEWORK = {
     # so a client cannot dodge the limit with a forged X-Forwarded-For.
     "NUM_PROXIES": env_int("DJANGO_API_NUM_PROXIES", 0),
 }
+
+# CORS: dashboards on any origin may read the API from a browser. Only
+# /api/, only reading methods, and never credentials: the answer is "*", so a
+# browser will not send the desk's cookies with a cross-origin request.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+# Accept is always allowed; If-None-Match lets a dashboard revalidate with the ETag.
+CORS_ALLOW_HEADERS = ["accept", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "Content-Disposition"]
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Curation Desk API",

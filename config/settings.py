@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "corsheaders",
     "django_filters",
     "rest_framework",
     "drf_spectacular",
@@ -82,6 +83,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that can answer on its own (CommonMiddleware's
+    # redirects), so that every API answer carries the CORS headers.
+    "corsheaders.middleware.CorsMiddleware",
     "curation.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -217,8 +221,10 @@ LOGIN_URL = "admin:login"
 # that size is turned away before the form can say so (templates/400.html).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
-# The REST API (curation/api): read-only, public, JSON only. Nobody signs in
-# to it, so an editor's session can never reveal drafts through it.
+# The REST API (curation/api): read-only and public. JSON for programs (the
+# default), DRF's browsable pages for a person whose browser asks for HTML,
+# CSV for lists. Nobody signs in to it, so an editor's session can never
+# reveal drafts through it.
 
 
 def env_rate(name: str, default: str) -> str | None:
@@ -238,11 +244,16 @@ CURATION_API_MAX_PAGE_SIZE = 100
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "curation.api.schema.ApiAutoSchema",
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # The first is what a client that says nothing (or */*) gets.
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "curation.api.pagination.KeysetPagination",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "curation.api.parameters.QueryParameterNegotiation",
     "DEFAULT_THROTTLE_CLASSES": ["curation.api.throttles.AnonymousRateThrottle"],
     "EXCEPTION_HANDLER": "curation.api.errors.exception_handler",
     # Behind a reverse proxy set this to the number of proxies, so that the
@@ -250,6 +261,18 @@ REST_FRAMEWORK = {
     # so a client cannot dodge the limit with a forged X-Forwarded-For.
     "NUM_PROXIES": env_int("DJANGO_API_NUM_PROXIES", 0),
 }
+
+# CORS: dashboards on any origin may read the API from a browser. Only
+# /api/, only reading methods, and never credentials: the answer is "*", so a
+# browser will not send the desk's cookies with a cross-origin request.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+# Accept is always allowed; If-None-Match lets a dashboard revalidate with the ETag.
+CORS_ALLOW_HEADERS = ["accept", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "Content-Disposition"]
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Curation Desk API",

@@ -1,5 +1,7 @@
 """The OpenAPI schema at /api/schema/ and the browsable docs at /api/docs/."""
 
+import re
+
 import pytest
 from drf_spectacular.validation import validate_schema
 
@@ -108,10 +110,31 @@ def test_it_serves_the_docs_without_any_cdn(api, db):
     response = api.get("/api/docs/")
     assert response.status_code == 200
     page = response.content.decode()
+    script = api.get("/api/docs/", {"script": ""})
+    assert script["Content-Type"] == "application/javascript"
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in page
-    assert "/api/schema/" in page
+    assert "/api/schema/" in script.content.decode()
     for cdn in ["cdn.", "jsdelivr", "unpkg", "cdnjs"]:
         assert cdn not in page
+
+
+def test_it_serves_the_docs_with_no_inline_script_for_the_policy_to_block(api, db):
+    page = api.get("/api/docs/").content.decode()
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", page, flags=re.DOTALL)
+    assert len(scripts) == 3
+    assert all('src="' in attributes and not body.strip() for attributes, body in scripts)
+    assert '<script src="/api/docs/?script="></script>' in page
+
+
+def test_it_answers_json_by_default_and_the_browsable_api_to_a_browser(api, seeded):
+    assert api.get("/api/v1/tags/")["Content-Type"] == "application/json"
+    assert api.get("/api/v1/tags/", HTTP_ACCEPT="*/*")["Content-Type"] == "application/json"
+    browser_accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    page = api.get("/api/v1/tags/islamic-state/", HTTP_ACCEPT=browser_accept)
+    assert page["Content-Type"] == "text/html; charset=utf-8"
+    assert "&quot;slug&quot;: &quot;islamic-state&quot;" in page.content.decode()
+    assert "Accept" in page["Vary"]
+    assert api.get("/api/v1/tags/", {"format": "api"})["Content-Type"].startswith("text/html")
 
 
 def test_it_lists_the_collections_at_the_root(api, db):

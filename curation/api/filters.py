@@ -136,7 +136,21 @@ ORDERING_CHOICES = [
 ]
 
 
-class StatementFilter(filters.FilterSet):
+class ParameterFilterSet(filters.FilterSet):
+    """Labels each field of the browsable API's filter form with its query parameter.
+
+    A person reading the form is learning the URL to write; and filters with
+    a ``method`` name no model field, so django-filter's own labels would
+    read "[invalid name]".
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, parameter_filter in self.filters.items():
+            parameter_filter.label = name
+
+
+class StatementFilter(ParameterFilterSet):
     actor = ActorSlugFilter(method="filter_actor", help_text="Actor slug; a merged actor's former slug works.")
     tag = TagSlugFilter(method="filter_tag", help_text="Tag slug or alias; statements under its child tags count.")
     article = ArticleSlugFilter(method="filter_article", help_text="Article slug.")
@@ -181,7 +195,7 @@ class StatementFilter(filters.FilterSet):
         return order_by_choice(queryset, value, "article__published_on")
 
 
-class ArticleFilter(filters.FilterSet):
+class ArticleFilter(ParameterFilterSet):
     outlet = filters.CharFilter(lookup_expr="iexact", help_text="Outlet name, e.g. Iraqinews.com (any case).")
     tag = TagSlugFilter(method="filter_tag", help_text="Articles with a published statement under this tag.")
     actor = ActorSlugFilter(method="filter_actor", help_text="Articles with a published statement by this actor.")
@@ -210,7 +224,7 @@ class ArticleFilter(filters.FilterSet):
         return order_by_choice(queryset, value, "published_on")
 
 
-class ActorFilter(filters.FilterSet):
+class ActorFilter(ParameterFilterSet):
     q = filters.CharFilter(method="filter_name", help_text="Part of the actor's name or of one of its aliases.")
     kind = filters.ChoiceFilter(choices=Actor.Kind.choices, help_text="Person or organisation.")
 
@@ -222,7 +236,7 @@ class ActorFilter(filters.FilterSet):
         return selectors.actors_matching(queryset, value)
 
 
-class TagFilter(filters.FilterSet):
+class TagFilter(ParameterFilterSet):
     q = filters.CharFilter(method="filter_name", help_text="Part of the tag's name, slug or one of its aliases.")
 
     class Meta:
@@ -233,7 +247,7 @@ class TagFilter(filters.FilterSet):
         return queryset.filter(selectors.tags_named_like(value))
 
 
-class CorrectionFilter(filters.FilterSet):
+class CorrectionFilter(ParameterFilterSet):
     actor = CorrectionActorSlugFilter(method="filter_actor", help_text="Corrections from or to this actor.")
     article = ArticleSlugFilter(field_name="statement__article", help_text="Corrections in this article.")
 

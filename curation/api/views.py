@@ -7,6 +7,7 @@ page costs a fixed number of queries whatever its size.
 
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.middleware.http import ConditionalGetMiddleware
+from django.utils.cache import patch_vary_headers
 from django.utils.decorators import decorator_from_middleware
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
@@ -14,6 +15,7 @@ from rest_framework import viewsets
 from curation import selectors
 from curation.api import filters, serializers
 from curation.api.filters import order_by_date
+from curation.api.parameters import FORMAT_PARAMETER, query_parameters_check
 from curation.selectors import actor_find, tag_find
 
 # Adds an ETag computed from the rendered JSON and answers 304 when the
@@ -25,6 +27,24 @@ class PublicViewSet(viewsets.ReadOnlyModelViewSet):
     @classmethod
     def as_view(cls, actions=None, **initkwargs):
         return conditional_get(super().as_view(actions, **initkwargs))
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        query_parameters_check(request, self.known_query_parameters())
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # The same address answers JSON or HTML by the Accept header; caches must keep them apart.
+        patch_vary_headers(response, ["Accept"])
+        return response
+
+    def known_query_parameters(self) -> list[str]:
+        """The parameters this endpoint reads: a list's filters and paging, and everywhere the format."""
+        known = [FORMAT_PARAMETER]
+        if self.action == "list":
+            known += list(self.filterset_class.base_filters)
+            known += [self.paginator.cursor_query_param, self.paginator.page_size_query_param]
+        return known
 
     def filter_queryset(self, queryset):
         # Filters narrow lists; on a detail they would only turn a stray

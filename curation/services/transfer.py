@@ -28,6 +28,7 @@ from curation.models import (
 from curation.selectors.transfer import EXPORT_FORMAT, EXPORT_VERSION
 from curation.services.corrections import correction_record
 from curation.services.counts import public_counts_rebuild
+from curation.services.search_index import statements_index
 
 
 class RestoreRefused(Exception):
@@ -190,6 +191,7 @@ def _restore_statements(records, articles, actors, tags) -> dict[tuple, Statemen
         )
         statement.tags.set([tags[slug] for slug in record["tags"]])
         statements[(import_key, start, end)] = statement
+    statements_index(list(statements.values()))
     return statements
 
 

@@ -61,6 +61,7 @@ TABLE = [
     Row("Muhriddín", speakers=("sirodjidin-muhriddin",), printed="Muhriddin"),
     Row("Sergei Lavrov", speakers=("sergey-lavrov",), printed="Lavrov"),
     Row("the Kremlin", speakers=("government-of-russia",), printed="Kremlin|Moscow|Russian government"),
+    Row("Kremlin", speakers=("government-of-russia",), printed="Kremlin|Moscow|Russian government"),
     Row("Hussein", speakers=("fuad-hussein",), printed=r"Hussein|Fuad Husayn"),
     # A topic by its name or an alias, hyphenated or run together.
     Row(

@@ -75,12 +75,19 @@ def _run_keys(words: list[str]) -> set[str]:
 
 
 def _named(model, keys: set[str]):
+    # "the Kremlin" is named by "Kremlin" too: the article is how it was printed.
+    keys = keys | {f"the {key}" for key in keys}
     candidates = keys | {key.replace(" ", "-") for key in keys}
     condition = Q(lowered__in=candidates) | Q(aliases__normalised__in=keys)
     queryset = model.objects.annotate(lowered=Lower("name")).filter(condition)
     if model is Actor:
         queryset = queryset.filter(merged_into__isnull=True)
     return queryset.distinct().prefetch_related("aliases").order_by("name", "pk")
+
+
+def _name_keys(name: str) -> set[str]:
+    key = name_key(name)
+    return {key, key.removeprefix("the ")}
 
 
 def _names_by_key(words: list[str]) -> dict[str, list]:
@@ -90,9 +97,9 @@ def _names_by_key(words: list[str]) -> dict[str, list]:
     for model in (Actor, Tag):
         for entity in _named(model, keys):
             for name in [entity.name, *(alias.name for alias in entity.aliases.all())]:
-                key = name_key(name)
-                if key in keys and entity not in found.setdefault(key, []):
-                    found[key].append(entity)
+                for key in _name_keys(name) & keys:
+                    if entity not in found.setdefault(key, []):
+                        found[key].append(entity)
     return found
 
 

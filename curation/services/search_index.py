@@ -64,7 +64,7 @@ def statements_index(statements) -> int:
     return changed
 
 
-def search_index_ensure(*, using: str = "default") -> bool:
+def search_index_ensure(*, using: str = "default", rebuild: bool = False) -> bool:
     """Create SQLite's FTS5 table and triggers if missing, and fill it; return whether it was (re)built.
 
     Run after every migration: SQLite rebuilds a table to alter it, which
@@ -80,7 +80,7 @@ def search_index_ensure(*, using: str = "default") -> bool:
         if cursor.fetchone()[0] == 0:
             return False
         cursor.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s", [f"{FTS_TABLE}_%"])
-        if cursor.fetchone()[0] == 3:
+        if cursor.fetchone()[0] == 3 and not rebuild:
             return False
         for statement in SQLITE_INDEX:
             cursor.execute(statement)
@@ -92,5 +92,5 @@ def search_index_rebuild() -> int:
     """Recompute every statement's searchable words (after a bulk load or a change of folding); return how many."""
     ids = list(Statement.objects.order_by("pk").values_list("pk", flat=True))
     changed = statements_index(ids)
-    search_index_ensure()
+    search_index_ensure(rebuild=True)
     return changed

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import BooleanField, FloatField, Q
+from django.db.models import BooleanField, F, FloatField, Q, Subquery
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 
-from curation.models import Actor, Tag
+from curation.models import Actor, Article, Tag
 from curation.search_text import actor_marker, name_key, phrase_words, searched, topic_marker, word_parts
 from curation.selectors.public import actors_listing, actors_matching, articles_listing, statements_listing
 
@@ -211,19 +211,36 @@ def _every_word_in(fields: tuple[str, ...], text: str) -> Q:
     return condition
 
 
+ARTICLES_RANKED_AT_MOST = 500
+
+
 def articles_search(text: str):
-    """Public articles matching ``text`` in their title or body (English full text on PostgreSQL)."""
-    if connection.vendor == "postgresql":
-        query = SearchQuery(text, search_type="websearch", config="english")
-        vector = article_search_vector()
-        return (
-            articles_listing()
-            .annotate(search_vector=vector)
-            .filter(search_vector=query)
-            .annotate(rank=SearchRank(vector, query))
-            .order_by("-rank", "-id")
-        )
-    return articles_listing().filter(_every_word_in(("title", "outlet", "body"), text))
+    """Public articles matching ``text`` in their title or body (English full text on PostgreSQL).
+
+    Ranking reads each match's whole text again (the article vector is an
+    index expression, not a stored column), so on PostgreSQL only the newest
+    ``ARTICLES_RANKED_AT_MOST`` public matches are ranked; they are found
+    among public articles, never among all rows.
+    """
+    if connection.vendor != "postgresql":
+        return articles_listing().filter(_every_word_in(("title", "outlet", "body"), text))
+    query = SearchQuery(text, search_type="websearch", config="english")
+    vector = article_search_vector()
+    newest = (
+        Article.objects.public()
+        .annotate(search_vector=vector, id_unindexed=F("id") + 0)
+        .filter(search_vector=query)
+        # "id + 0" keeps PostgreSQL off walking the primary key backwards:
+        # it takes the matches from the full-text index and sorts only those.
+        .order_by("-id_unindexed")
+        .values("pk")[:ARTICLES_RANKED_AT_MOST]
+    )
+    return (
+        articles_listing()
+        .filter(pk__in=Subquery(newest))
+        .annotate(rank=SearchRank(vector, query))
+        .order_by("-rank", "-id")
+    )
 
 
 def actors_search(text: str):

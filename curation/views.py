@@ -198,12 +198,14 @@ def _first(queryset):
 def search(request):
     form = SearchForm(request.GET)
     text = form.cleaned_data["q"].strip() if form.is_valid() else ""
-    results = None
+    results = query = None
     if text:
+        query = selectors.statement_query(text)
         results = {
-            "statements": _first(selectors.statements_search(text)),
+            "statements": _first(selectors.statements_search(query)),
             "articles": _first(selectors.articles_search(text)),
             "actors": _first(selectors.actors_search(text)),
         }
-    context = {"section": "search", "form": form, "text": text, "results": results}
+    names = query.names if query else []
+    context = {"section": "search", "form": form, "text": text, "results": results, "names": names}
     return render(request, "curation/search.html", context)

@@ -1,7 +1,6 @@
-"""Search over statements, articles and actors (full-text on PostgreSQL)."""
+"""Search over statements, articles and actors."""
 
 import pytest
-from django.db import connection
 
 from curation.models import Statement
 from tests.support.builders import make_actor, make_article, make_quoted_articles, make_statement
@@ -84,21 +83,31 @@ def test_it_shows_at_most_twenty_of_each_and_says_there_are_more(client, db):
 
 def test_it_uses_the_same_queries_however_many_results(client, db, django_assert_num_queries):
     make_quoted_articles(2)
-    # Statements, articles, actors: one query each; on PostgreSQL one more
-    # first, for the short list of actors the words name.
-    expected = 4 if connection.vendor == "postgresql" else 3
-    with django_assert_num_queries(expected):
+    # Actors and topics the words name: one query each (their aliases come
+    # with them when one matches); then statements, articles, actors.
+    with django_assert_num_queries(5):
         search(client, "statement")
     make_quoted_articles(10)
-    with django_assert_num_queries(expected):
+    with django_assert_num_queries(5):
         search(client, "statement")
 
 
-def test_it_matches_other_forms_of_a_word_on_postgresql(client, seeded):
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        pytest.skip("stemming is PostgreSQL full-text search; SQLite matches words as typed")
-    # "eliminating" is stemmed to "elimin", as is the quote's "eliminate".
+def test_it_matches_other_forms_of_a_word(client, seeded):
+    # "eliminating" and the quote's "eliminate" share a stem, on either database.
     statements = section(search(client, "eliminating terrorism"), "statements")
     assert "Iraq managed to eliminate terrorism" in statements
+
+
+def test_it_says_which_actor_and_topic_a_name_matched(client, seeded):
+    page = search(client, "Da'esh")
+    assert "“Da&#x27;esh” — matched the actor" in page
+    assert '>Islamic State</a> and the topic <a href="/tags/islamic-state/">Islamic State</a>' in page
+    statements = section(page, "statements")
+    # Printed "Daesh", "Da’esh" and "IS" in the quotes: all found by a keyboard apostrophe.
+    assert "the Daesh terrorist group still exists" in statements
+    assert "defeating Da’esh terrorist gangs" in statements
+
+
+def test_it_names_nothing_for_ordinary_words(client, seeded):
+    page = search(client, "what is said")
+    assert "— matched the" not in page

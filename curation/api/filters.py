@@ -165,7 +165,12 @@ class StatementFilter(ParameterFilterSet):
         field_name="article__published_on", lookup_expr="lte", help_text="Article published on or before (YYYY-MM-DD)."
     )
     q = filters.CharFilter(
-        method="filter_text", help_text="Words in the quote, the printed speaker, or the actor's name or aliases."
+        method="filter_text",
+        help_text=(
+            "Whole words, all required, in the quote or the printed speaker; case, accents, apostrophes and hyphens"
+            " do not matter. A name or alias of an actor or topic (Daesh, ISIS, al-Jaafari) also finds what they"
+            " said or file, and their other names. The same search as the site's search page."
+        ),
     )
     ordering = filters.ChoiceFilter(choices=ORDERING_CHOICES, method="filter_ordering", help_text="Sort order.")
 

@@ -90,11 +90,14 @@ class Statement(models.Model):
     # Don't set this by hand: services bump it on every save, and a save that
     # carries an older number is refused instead of overwriting someone's work.
     version = models.PositiveIntegerField(default=1)
+    # Don't set this by hand: curation.services.search_index keeps it, and the
+    # databases index it (PostgreSQL's tsvector, SQLite's FTS5 table).
+    search_document = models.TextField(blank=True, default="", editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = StatementQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[tags])
+    history = HistoricalRecords(m2m_fields=[tags], excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["article", "start", "id"]

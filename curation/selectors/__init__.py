@@ -41,10 +41,12 @@ from curation.selectors.public import (
 )
 from curation.selectors.registry import conflict_candidates, known_actors, statement_view
 from curation.selectors.search import (
+    NameMatch,
+    StatementQuery,
     actors_search,
     article_search_vector,
     articles_search,
-    statement_search_vector,
+    statement_query,
     statements_matching,
     statements_search,
 )
@@ -80,7 +82,9 @@ __all__ = [
     "review_decision_scores",
     "speaker_ids_matching",
     "statement_detail",
-    "statement_search_vector",
+    "NameMatch",
+    "StatementQuery",
+    "statement_query",
     "statement_view",
     "statements_listing",
     "statements_matching",

@@ -1,112 +1,248 @@
-"""Search over the public record.
+"""Search over the public record: one search for the public page, the admin and the API's ``q``.
 
-PostgreSQL ranks by full-text relevance with English stemming; on SQLite
-(development, tests) every word must appear somewhere, newest first.
+A query is read as words (folded by ``curation.search_text`` exactly as the
+stored documents are) and every word must match, whole. A run of words that
+is the name or an alias of an actor or topic ("Daesh", "ISIS", "al-Jaafari")
+matches any of: the words themselves, what the actor said or the topic
+files, or any other name of theirs in a statement's words. The names are
+resolved when searching, so an alias added today finds today.
+
+PostgreSQL matches the stored ``tsvector`` (GIN index) and ranks with
+``ts_rank``; SQLite matches its FTS5 table and ranks with ``bm25``. Both
+read the same folded words, so they find the same statements.
 """
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, Q, Subquery
+from django.db.models import BooleanField, F, FloatField, Q, Subquery
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Lower
 
-from curation.models import Actor
-from curation.selectors.names import actors_named_like, speaker_ids_matching
+from curation.models import Actor, Article, Tag
+from curation.search_text import actor_marker, name_key, phrase_words, searched, topic_marker, word_parts
 from curation.selectors.public import actors_listing, actors_matching, articles_listing, statements_listing
 
 SEARCH_WORDS_AT_MOST = 12
+NAME_WORDS_AT_MOST = 6
+FTS_TABLE = "curation_statement_fts"
 
 
-def _words(text: str) -> list[str]:
-    return text.split()[:SEARCH_WORDS_AT_MOST]
+@dataclass(frozen=True)
+class NameMatch:
+    """Words of a query that name actors or topics, and the ones they name."""
+
+    words: str
+    actors: tuple[Actor, ...] = ()
+    topics: tuple[Tag, ...] = ()
 
 
-def _every_word_in(fields: tuple[str, ...], text: str) -> Q:
-    condition = Q()
-    for word in _words(text):
-        either = Q()
-        for field in fields:
-            either |= Q(**{f"{field}__icontains": word})
-        condition &= either
-    return condition
+@dataclass
+class StatementQuery:
+    """A parsed query: every term must match; a term matches when one of its alternatives does.
+
+    An alternative is a phrase: its words in a row ("islamic state"), as
+    stored, common words left out on both sides.
+    """
+
+    text: str
+    terms: list[list[tuple[str, ...]]] = field(default_factory=list)
+    names: list[NameMatch] = field(default_factory=list)
+
+    @property
+    def searchable(self) -> bool:
+        return bool(self.terms)
+
+    def fts5(self) -> str:
+        # Every phrase is quoted and words are letters and digits only
+        # (``plain_words``): nothing a reader types becomes FTS5 syntax.
+        return " AND ".join("(" + " OR ".join(f'"{" ".join(words)}"' for words in term) + ")" for term in self.terms)
+
+    def tsquery(self) -> str:
+        # Words are letters and digits only (``plain_words``): none is tsquery syntax.
+        return " & ".join("(" + " | ".join(" <-> ".join(words) for words in term) + ")" for term in self.terms)
 
 
-# These two vectors are indexed on PostgreSQL (migration 0003): a query must
-# build them exactly this way for the planner to use the index.
-def statement_search_vector() -> SearchVector:
-    return SearchVector("text", config="english", weight="A") + SearchVector(
-        "speaker_as_printed", config="english", weight="B"
-    )
+def _run_keys(words: list[str]) -> set[str]:
+    return {
+        " ".join(words[start:end])
+        for start in range(len(words))
+        for end in range(start + 1, min(len(words), start + NAME_WORDS_AT_MOST) + 1)
+    }
+
+
+def _named(model, keys: set[str]):
+    # "the Kremlin" is named by "Kremlin" too: the article is how it was printed.
+    keys = keys | {f"the {key}" for key in keys}
+    candidates = keys | {key.replace(" ", "-") for key in keys}
+    condition = Q(lowered__in=candidates) | Q(aliases__normalised__in=keys)
+    queryset = model.objects.annotate(lowered=Lower("name")).filter(condition)
+    if model is Actor:
+        queryset = queryset.filter(merged_into__isnull=True)
+    return queryset.distinct().prefetch_related("aliases").order_by("name", "pk")
+
+
+def _name_keys(name: str) -> set[str]:
+    key = name_key(name)
+    return {key, key.removeprefix("the ")}
+
+
+def _names_by_key(words: list[str]) -> dict[str, list]:
+    """Return the actors and topics whose name or an alias is a run of ``words``, by that run."""
+    keys = _run_keys(words)
+    found: dict[str, list] = {}
+    for model in (Actor, Tag):
+        for entity in _named(model, keys):
+            for name in [entity.name, *(alias.name for alias in entity.aliases.all())]:
+                for key in _name_keys(name) & keys:
+                    if entity not in found.setdefault(key, []):
+                        found[key].append(entity)
+    return found
+
+
+def _name_term(entities, run: list[tuple[str, bool]]) -> list[tuple[str, ...]]:
+    alternatives = [tuple(word for word in (searched(part, capitals) for part, capitals in run) if word)]
+    for entity in entities:
+        marker = actor_marker(entity.pk) if isinstance(entity, Actor) else topic_marker(entity.pk)
+        alternatives.append((marker,))
+        names = [entity.name, *(alias.name for alias in entity.aliases.all())]
+        alternatives.extend(phrase_words(name) for name in names)
+    return list(dict.fromkeys(words for words in alternatives if words))
+
+
+def statement_query(text: str) -> StatementQuery:
+    """Parse what a reader, an editor or a program typed; never fails, whatever ``text`` holds."""
+    parts = [part for chunk in word_parts(text)[:SEARCH_WORDS_AT_MOST] for part in chunk]
+    words = [word for word, _ in parts]
+    query = StatementQuery(text=text)
+    by_key = _names_by_key(words) if words else {}
+    position = 0
+    while position < len(words):
+        for length in range(min(NAME_WORDS_AT_MOST, len(words) - position), 0, -1):
+            key = " ".join(words[position : position + length])
+            entities = by_key.get(key)
+            run = parts[position : position + length]
+            # A name made only of common words ("IS") is meant only when
+            # written in capitals: "what is said" is not about the group.
+            if entities and any(searched(part, capitals) for part, capitals in run):
+                query.terms.append(_name_term(entities, run))
+                actors = tuple(entity for entity in entities if isinstance(entity, Actor))
+                topics = tuple(entity for entity in entities if isinstance(entity, Tag))
+                # Said back as typed when the name is the whole query ("Da’esh"), else as folded.
+                said = text.strip() if length == len(words) else key
+                query.names.append(NameMatch(words=said, actors=actors, topics=topics))
+                position += length
+                break
+        else:
+            word = searched(*parts[position])
+            if word:
+                query.terms.append([(word,)])
+            position += 1
+    return query
+
+
+def _matching(queryset, query: StatementQuery, *, ranked: bool):
+    if not query.searchable:
+        return queryset.none()
+    if connection.vendor == "postgresql":
+        condition = RawSQL(
+            "curation_statement.search_vector @@ to_tsquery('curation_search', %s)",
+            [query.tsquery()],
+            output_field=BooleanField(),
+        )
+        queryset = queryset.filter(condition)
+        if ranked:
+            rank = RawSQL(
+                "ts_rank(curation_statement.search_vector, to_tsquery('curation_search', %s))",
+                [query.tsquery()],
+                output_field=FloatField(),
+            )
+            queryset = queryset.annotate(rank=rank).order_by("-rank", "-id")
+        return queryset
+    matches = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [query.fts5()])
+    queryset = queryset.filter(pk__in=matches)
+    if ranked:
+        # bm25 is lower for better matches; negated so both databases sort "-rank".
+        rank = RawSQL(
+            f"(SELECT -rank FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid = curation_statement.id)",
+            [query.fts5()],
+            output_field=FloatField(),
+        )
+        queryset = queryset.annotate(rank=rank).order_by("-rank", "-id")
+    return queryset
+
+
+def _as_query(text: str | StatementQuery) -> StatementQuery:
+    return text if isinstance(text, StatementQuery) else statement_query(text)
+
+
+def statements_search(text: str | StatementQuery):
+    """Public statements matching ``text``, best first: the search page."""
+    return _matching(statements_listing(), _as_query(text), ranked=True)
+
+
+def statements_matching(queryset, text: str | StatementQuery):
+    """Narrow ``queryset`` to the statements matching ``text``, in its own order.
+
+    The API's ``q`` and the admin's statement search, so they find what the
+    search page finds (the admin among every statement, not only public ones).
+    """
+    return _matching(queryset, _as_query(text), ranked=False)
 
 
 def article_search_vector() -> SearchVector:
+    # Indexed on PostgreSQL (migration 0003): a query must build it exactly
+    # this way for the planner to use the index.
     return SearchVector("title", config="english", weight="A") + SearchVector(
         "outlet", "body", config="english", weight="B"
     )
 
 
-RANKED_MATCHES_AT_MOST = 500
-
-
-def _ranked(queryset, vector, text: str, *, or_speakers: list[int] = ()):
-    """Order the newest ``RANKED_MATCHES_AT_MOST`` matches by relevance.
-
-    Ranking reads each match's text again; for a word in half the archive
-    that is hundreds of thousands of rows, so only the newest matches (found
-    through the index alone) are ranked.
-    """
-    query = SearchQuery(text, search_type="websearch", config="english")
-    matches = Q(search_vector=query)
-    if or_speakers:
-        matches |= Q(speaker_id__in=or_speakers)
-    newest = (
-        queryset.model.objects.annotate(search_vector=vector, id_unindexed=F("id") + 0)
-        .filter(matches)
-        # "id + 0" keeps PostgreSQL off walking the primary key backwards
-        # and re-reading each row's text: it takes the matches from the
-        # full-text index and sorts only those.
-        .order_by("-id_unindexed")
-        .values("pk")[:RANKED_MATCHES_AT_MOST]
-    )
-    return queryset.filter(pk__in=Subquery(newest)).annotate(rank=SearchRank(vector, query)).order_by("-rank", "-id")
-
-
-def statements_search(text: str):
-    """Public statements matching ``text`` in their words, printed speaker or actor's names."""
-    if connection.vendor == "postgresql":
-        speakers = speaker_ids_matching(text)
-        return _ranked(statements_listing(), statement_search_vector(), text, or_speakers=speakers)
+def _every_word_in(fields: tuple[str, ...], text: str) -> Q:
     condition = Q()
-    for word in _words(text):
-        said_by = Q(speaker__in=Actor.objects.filter(actors_named_like(word)))
-        condition &= Q(text__icontains=word) | Q(speaker_as_printed__icontains=word) | said_by
-    return statements_listing().filter(condition)
+    for word in text.split()[:SEARCH_WORDS_AT_MOST]:
+        either = Q()
+        for name in fields:
+            either |= Q(**{f"{name}__icontains": word})
+        condition &= either
+    return condition
 
 
-def statements_matching(queryset, text: str):
-    """Narrow statements to those whose quote or printed speaker holds ``text``, or whose actor is named like it.
-
-    The API's ``q`` and the admin's statement search, so both find the same rows.
-    """
-    # Each branch has its own index on PostgreSQL (trigram indexes on the
-    # two text columns, the speaker index for the short list of matching
-    # actors), so the database can combine them instead of scanning.
-    matches = Q(text__icontains=text) | Q(speaker_as_printed__icontains=text)
-    speakers = speaker_ids_matching(text)
-    if speakers:
-        matches |= Q(speaker_id__in=speakers)
-    return queryset.filter(matches)
+ARTICLES_RANKED_AT_MOST = 500
 
 
 def articles_search(text: str):
-    """Public articles matching ``text`` in their title or body."""
-    if connection.vendor == "postgresql":
-        return _ranked(articles_listing(), article_search_vector(), text)
-    return articles_listing().filter(_every_word_in(("title", "outlet", "body"), text))
+    """Public articles matching ``text`` in their title or body (English full text on PostgreSQL).
+
+    Ranking reads each match's whole text again (the article vector is an
+    index expression, not a stored column), so on PostgreSQL only the newest
+    ``ARTICLES_RANKED_AT_MOST`` public matches are ranked; they are found
+    among public articles, never among all rows.
+    """
+    if connection.vendor != "postgresql":
+        return articles_listing().filter(_every_word_in(("title", "outlet", "body"), text))
+    query = SearchQuery(text, search_type="websearch", config="english")
+    vector = article_search_vector()
+    newest = (
+        Article.objects.public()
+        .annotate(search_vector=vector, id_unindexed=F("id") + 0)
+        .filter(search_vector=query)
+        # "id + 0" keeps PostgreSQL off walking the primary key backwards:
+        # it takes the matches from the full-text index and sorts only those.
+        .order_by("-id_unindexed")
+        .values("pk")[:ARTICLES_RANKED_AT_MOST]
+    )
+    return (
+        articles_listing()
+        .filter(pk__in=Subquery(newest))
+        .annotate(rank=SearchRank(vector, query))
+        .order_by("-rank", "-id")
+    )
 
 
 def actors_search(text: str):
-    """Public actors whose name or aliases contain every word of ``text``.
-
-    Names are not English prose, so stemming would not help them: the same
-    plain match serves both databases.
-    """
+    """Public actors whose name or aliases contain every word of ``text``."""
     return actors_matching(actors_listing(), text)

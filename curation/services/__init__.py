@@ -21,6 +21,7 @@ from curation.services.counts import public_counts_rebuild, public_counts_refres
 from curation.services.flags import flag_apply_suggestion, flag_dismiss
 from curation.services.jobs import JobRefused, job_cancel, job_rerun, job_start
 from curation.services.merges import actor_merge, tag_merge
+from curation.services.search_index import search_index_ensure, search_index_rebuild, statements_index
 from curation.services.seeding import seeds_load
 from curation.services.statements import (
     BulkResult,
@@ -72,6 +73,8 @@ __all__ = [
     "job_start",
     "public_counts_rebuild",
     "public_counts_refresh",
+    "search_index_ensure",
+    "search_index_rebuild",
     "seeds_load",
     "statement_create",
     "statement_lock",
@@ -82,6 +85,7 @@ __all__ = [
     "statement_version_check",
     "statements_add_tags",
     "statements_delete",
+    "statements_index",
     "statements_reattribute",
     "statements_remove_tags",
     "statements_set_published",

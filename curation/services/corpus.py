@@ -34,6 +34,7 @@ from curation.models import (
     Tag,
     TagAlias,
 )
+from curation.search_text import statement_document
 from curation.services.corpus_writers import StatementTag, next_ids, writer_for_connection
 from curation.services.counts import public_counts_rebuild
 
@@ -206,6 +207,12 @@ def _statement_row(statement_id: int, article, statement) -> tuple:
         version,
         article.imported_at,
         article.imported_at,
+        statement_document(
+            text=statement.text,
+            speaker_as_printed=statement.speaker_as_printed,
+            speaker_id=statement.speaker_id,
+            tag_ids=statement.tag_ids,
+        ),
     )
 
 

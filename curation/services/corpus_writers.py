@@ -63,6 +63,7 @@ FIELDS = {
         "version",
         "created_at",
         "updated_at",
+        "search_document",
     ),
     StatementTag: ("id", "statement_id", "tag_id"),
     AttributionCorrection: (

@@ -18,6 +18,7 @@ from django.utils import timezone
 from curation.models import Actor, AttributionCorrection, CorrectionWithdrawal, Statement
 from curation.services.counts import public_counts_refresh
 from curation.services.flag_records import statement_flags_resolve
+from curation.services.search_index import statements_index
 from curation.services.versions import statement_lock
 
 # The history library keeps at most 100 characters of a change reason; the
@@ -148,6 +149,7 @@ def speaker_set(locked: Statement, *, to_actor: Actor | None, by, reason: str) -
     locked._history_user = by
     locked._change_reason = why[:HISTORY_REASON_LENGTH]
     locked.save(update_fields=["speaker", "pending_reason", "pending_by", "version", "updated_at"])
+    statements_index([locked])
     statement_flags_resolve(locked, by=by, resolution=f"Speaker set to {_name(to_actor)} (was {_name(previous)})")
 
 
@@ -177,6 +179,7 @@ def correction_withdraw(*, correction: AttributionCorrection, by, reason: str) -
     statement._history_user = by
     statement._change_reason = f"Correction withdrawn: {reason}"[:HISTORY_REASON_LENGTH]
     statement.save(update_fields=["speaker", "shown_speaker", "pending_reason", "pending_by", "version", "updated_at"])
+    statements_index([statement])
     public_counts_refresh(statements=[statement], actor_ids=[correction.to_actor_id])
     return withdrawal
 

@@ -19,6 +19,7 @@ from curation.models import (
 )
 from curation.services.corrections import HISTORY_REASON_LENGTH
 from curation.services.counts import public_counts_refresh
+from curation.services.search_index import statements_index
 
 
 @transaction.atomic
@@ -100,6 +101,7 @@ def _move_statements(statements, merged: Actor, survivor: Actor, *, by, why: str
         statement._history_user = by
         statement._change_reason = why[:HISTORY_REASON_LENGTH]
         statement.save(update_fields=["speaker", "shown_speaker", "version", "updated_at"])
+        statements_index([statement])
         moved += 1
     return moved
 
@@ -188,4 +190,5 @@ def _move_statement_tags(survivor: Tag, merged: Tag, *, by, why: str) -> int:
         statement._history_user = by
         statement._change_reason = why[:HISTORY_REASON_LENGTH]
         statement.save(update_fields=["version", "updated_at"])
+    statements_index(statement_ids)
     return len(statement_ids)

@@ -16,6 +16,7 @@ from curation.services.checks import articles_recheck
 from curation.services.corrections import speaker_set, statements_show
 from curation.services.counts import public_counts_refresh
 from curation.services.flag_records import statement_flags_resolve
+from curation.services.search_index import statements_index
 from curation.services.versions import statement_lock, statements_lock
 
 STATEMENT_EDITABLE_FIELDS = ("kind", "speaker_as_printed", "review_status", "published")
@@ -82,6 +83,7 @@ def statement_create(
     )
     if tags:
         statement.tags.set(tags)
+    statements_index([statement])
     if review_status == Statement.ReviewStatus.CONFIRMED and published:
         statements_show([statement])
         public_counts_refresh(statements=[statement])
@@ -114,6 +116,7 @@ def _save_statement(statement: Statement, *, by, fields: list[str], why: str = "
     if why:
         statement._change_reason = why[:100]
     statement.save(update_fields=[*fields, "version", "updated_at"])
+    statements_index([statement])
     public_counts_refresh(statements=[statement])
 
 
@@ -210,6 +213,8 @@ def statement_update(
     _resolve_flags_of_decision(locked, fields, by=by)
     if suggestion and locked.review_status != Statement.ReviewStatus.SUGGESTED:
         _record_review(locked, suggestion, by)
+    # A new speaker or new topics may have been stored without a save of the fields.
+    statements_index([locked])
     written = statements_show([locked])
     public_counts_refresh(statements=[locked], actor_ids=[previous_speaker])
     statement.refresh_from_db()

@@ -32,6 +32,7 @@ from curation.models import (
 from curation.selectors.transfer import EXPORT_FORMAT, EXPORT_VERSION
 from curation.services.corrections import correction_record
 from curation.services.counts import public_counts_rebuild
+from curation.services.search_index import statements_index
 from curation.services.transfer_checks import MISSING, export_problems
 
 # Version 1 did not carry what readers were shown; see _what_readers_were_shown.
@@ -246,6 +247,7 @@ def _restore_statements(records, articles, actors, tags, users, corrected) -> di
         )
         statement.tags.set([tags[slug] for slug in record["tags"]])
         statements[(import_key, start, end)] = statement
+    statements_index(list(statements.values()))
     return statements
 
 

@@ -185,6 +185,19 @@ def highlight_numbered(body: str, spans: list[Span]) -> str:
     return "".join(parts)
 
 
+def collapsed_returns(body: str) -> list[int]:
+    """Return where the body has a carriage return that a browser drops when it shows the text.
+
+    An HTML parser turns "\\r\\n" into "\\n", so a position in the text as a
+    browser shows it falls behind the body's by one for each of these before
+    it; the desk's selection script adds them back.
+    """
+    return [match.start() for match in _RETURN_BEFORE_NEWLINE.finditer(body)]
+
+
+_RETURN_BEFORE_NEWLINE = re.compile("\r(?=\n)")
+
+
 def _numbered_mark(piece: Piece) -> str:
     numbers = " ".join(str(span.number) for span in piece.covering)
     titles = " / ".join(span.label for span in piece.covering)

@@ -11,7 +11,7 @@ from curation.admin.base import HistoryAdmin, count_of, plural
 from curation.admin.display import shorten
 from curation.admin.filters import ArticleOpenFlagFilter, DatedFilter
 from curation.admin.forms import ArticleForm
-from curation.highlight import Span, highlight_numbered
+from curation.highlight import Span, collapsed_returns, highlight_numbered
 from curation.importing.parsing import ParsedArticle
 from curation.models import Article, AttributionFlag, Statement
 
@@ -72,7 +72,17 @@ class ArticleAdmin(HistoryAdmin):
             ]
         return [
             (None, {"fields": ("title", "slug", "status", "outlet", "url", "published_on")}),
-            ("Text with its statements", {"fields": ("highlighted_text", "orphaned_statements")}),
+            (
+                "Text with its statements",
+                {
+                    "fields": ("highlighted_text", "orphaned_statements"),
+                    "description": format_html(
+                        "Select a passage to mark it as a new statement, or to place again one that is not found "
+                        'in the text. Without a mouse, <a href="{}">add a statement by its offsets</a>.',
+                        reverse("admin:curation_statement_add") + f"?article={obj.pk}",
+                    ),
+                },
+            ),
             (
                 "Edit the text",
                 {
@@ -141,7 +151,12 @@ class ArticleAdmin(HistoryAdmin):
             for number, statement in anchored
         ]
         # highlight_numbered() escapes every character of the body and every label.
-        return format_html('<div class="article-text">{}</div>', mark_safe(highlight_numbered(article.body, spans)))
+        return format_html(
+            '<div class="article-text" id="article-text" data-length="{}" data-collapsed-returns="{}">{}</div>',
+            len(article.body),
+            " ".join(str(position) for position in collapsed_returns(article.body)),
+            mark_safe(highlight_numbered(article.body, spans)),
+        )
 
     @admin.display(description="not found in the text")
     def orphaned_statements(self, article):
@@ -163,6 +178,19 @@ class ArticleAdmin(HistoryAdmin):
                 ),
             ),
         )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
+        if article is not None:
+            _, orphaned = self._statements_by_anchor(article)
+            extra_context = {
+                **(extra_context or {}),
+                "selection_orphans": [
+                    (reverse("admin:curation_statement_place", args=[statement.pk]), shorten(statement.text, 60))
+                    for statement in orphaned
+                ],
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def _statements_by_anchor(self, article):
         """Split the statements into those found at their offsets (numbered) and the rest."""

@@ -10,6 +10,7 @@ from curation.importing.parsing import ImportRefused, canonical_text, content_ha
 from curation.models import Actor, Article, Statement, Tag
 from curation.selectors.history import changes_since
 from curation.services.articles import unique_slug
+from curation.services.statements import passage_check
 from curation.services.versions import StatementChangedElsewhere, statement_version_check
 
 REASON_REQUIRED = (
@@ -85,26 +86,68 @@ class StatementChangeForm(forms.ModelForm):
         check_opened_version(self.instance.pk, opened_version)
 
 
+SELECTED_TEXT_HELP = (
+    "Filled in when you select the passage on the article's page. If you type offsets by hand, you may paste "
+    "the passage here too: the desk checks that the offsets cut out exactly this text."
+)
+
+
 class StatementAddForm(forms.ModelForm):
-    """A new statement, anchored by its offsets in the article's text."""
+    """A new statement, anchored by its offsets in the article's text, as selected on the article's page."""
+
+    selected_text = forms.CharField(
+        label="Selected passage",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text=SELECTED_TEXT_HELP,
+    )
 
     class Meta:
         model = Statement
-        fields = ["article", "kind", "start", "end", "speaker_as_printed", "speaker", "tags", "review_status"]
+        fields = ["article", "kind", "start", "end", "selected_text", "speaker_as_printed", "speaker", "tags"]
+        fields += ["review_status"]
         help_texts = {
-            "start": "Offset of the first character in the article's text.",
+            "start": "Offset of the first character in the article's text (in characters, counting from 0).",
             "end": "Offset just after the last character.",
         }
 
     def clean(self):
         cleaned = super().clean()
         article, start, end = cleaned.get("article"), cleaned.get("start"), cleaned.get("end")
-        if article and start is not None and end is not None and not start < end <= len(article.body):
-            self.add_error(
-                "end",
-                f"The span {start}–{end} is not inside the article's text, which has "
-                f"{len(article.body)} characters; the end must come after the start.",
-            )
+        if article and start is not None and end is not None:
+            try:
+                passage_check(article, start, end, cleaned.get("selected_text") or None)
+            except forms.ValidationError as refusal:
+                self.add_error("end", refusal)
+        return cleaned
+
+
+class PlaceStatementForm(forms.Form):
+    """Where an editor places a statement again: offsets, the passage they selected, the version they opened."""
+
+    start = forms.IntegerField(min_value=0, help_text="Offset of the first character in the article's text.")
+    end = forms.IntegerField(min_value=1, help_text="Offset just after the last character.")
+    selected_text = forms.CharField(
+        label="Selected passage", required=False, strip=False, widget=forms.Textarea(attrs={"rows": 3, "cols": 60})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, statement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.statement = statement
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start is not None and end is not None:
+            selected = cleaned.get("selected_text") or None
+            try:
+                passage_check(self.statement.article, start, end, selected, other_than=self.statement.pk)
+            except forms.ValidationError as refusal:
+                self.add_error("end", refusal)
+        if "version" in cleaned:
+            check_opened_version(self.statement.pk, cleaned["version"])
         return cleaned
 
 

@@ -23,7 +23,9 @@ from curation.services.merges import actor_merge, tag_merge
 from curation.services.seeding import seeds_load
 from curation.services.statements import (
     BulkResult,
+    passage_check,
     statement_create,
+    statement_place,
     statement_reattribute,
     statement_review,
     statement_snapshot,
@@ -65,11 +67,13 @@ __all__ = [
     "curation_restore",
     "flag_apply_suggestion",
     "flag_dismiss",
+    "passage_check",
     "public_counts_rebuild",
     "public_counts_refresh",
     "seeds_load",
     "statement_create",
     "statement_lock",
+    "statement_place",
     "statement_reattribute",
     "statement_review",
     "statement_snapshot",

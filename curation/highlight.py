@@ -162,6 +162,54 @@ def quote_in_context(body: str, start: int, end: int, width: int = 240) -> str:
     return f"{before}{gap_before}<mark>{_squeeze(body[start:end])}</mark>{gap_after}{after}"
 
 
+def paragraphs_around(body: str, start: int, end: int, speaker_as_printed: str = "") -> str:
+    """Return the paragraphs a quote stands in as HTML, the quote and its printed speaker marked.
+
+    When the paragraph does not print the speaker but the one before does (a
+    quote introduced by the paragraph before it), that one is shown too. The
+    speaker marked is the printing nearest before the quote, else the first
+    after it.
+    """
+    ranges = paragraph_ranges(body)
+    touched = [index for index, (left, right) in enumerate(ranges) if left < end and right > start]
+    if not touched:
+        return ""
+    first, last = touched[0], touched[-1]
+    if speaker_as_printed and first > 0:
+        own = body[ranges[first][0] : ranges[last][1]]
+        previous = body[ranges[first - 1][0] : ranges[first - 1][1]]
+        if speaker_as_printed not in own and speaker_as_printed in previous:
+            first -= 1
+    left, right = min(ranges[first][0], start), max(ranges[last][1], end)
+    marks = [(start, end, "quote")]
+    speaker_at = _printed_speaker_at(body, left, right, start, end, speaker_as_printed)
+    if speaker_at is not None:
+        marks.append((speaker_at, speaker_at + len(speaker_as_printed), "printed-speaker"))
+    return _marked(body, left, right, sorted(marks))
+
+
+def _printed_speaker_at(body: str, left: int, right: int, start: int, end: int, printed: str) -> int | None:
+    if not printed:
+        return None
+    before = body.rfind(printed, left, start)
+    if before != -1:
+        return before
+    after = body.find(printed, end, right)
+    return None if after == -1 else after
+
+
+def _marked(body: str, left: int, right: int, marks: list[tuple[int, int, str]]) -> str:
+    parts, position = [], left
+    for mark_start, mark_end, kind in marks:
+        if mark_start < position:
+            continue
+        parts.append(_text(body, position, mark_start))
+        parts.append(f'<mark class="{kind}">{_text(body, mark_start, mark_end)}</mark>')
+        position = mark_end
+    parts.append(_text(body, position, right))
+    return "".join(parts)
+
+
 def cut(body: str, spans: list[Span]) -> list[Piece]:
     """Cut ``body`` at every span boundary; each piece knows the spans covering it."""
     boundaries = sorted({0, len(body), *(span.start for span in spans), *(span.end for span in spans)})

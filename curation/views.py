@@ -15,7 +15,6 @@ from curation.anchoring import span_fits
 from curation.filters import ActorPageFilter, ArticlePageFilter, SearchForm
 from curation.highlight import Span, highlight, quote_in_context
 from curation.models import Statement, Tag
-from curation.selectors.preview import actor_preview, article_preview, statement_preview
 from curation.timeline import month_series, timeline_summary, timeline_svg
 from curation.wording import statement_label
 
@@ -101,7 +100,7 @@ def article_detail(request, slug):
     article = selectors.article_detail(slug)
     preview = {}
     if article is None and _may_preview(request):
-        article = article_preview(slug)
+        article = selectors.article_preview(slug)
         preview = _preview_context(
             "This article is a draft: readers are shown it, with its confirmed and published statements, "
             "only once it is published."
@@ -146,7 +145,7 @@ def actor_detail(request, slug):
     actor, is_former_slug = selectors.actor_public(slug)
     preview = {}
     if actor is None and _may_preview(request):
-        actor = actor_preview(slug)
+        actor = selectors.actor_preview(slug)
         preview = _preview_context("Readers have no page for this actor until one of their statements is public.")
     if actor is None:
         raise Http404("No actor with published statements has this address.")
@@ -172,7 +171,7 @@ def statement_detail(request, pk):
     statement = selectors.statement_detail(pk)
     preview = {}
     if statement is None and _may_preview(request):
-        statement = statement_preview(pk)
+        statement = selectors.statement_preview(pk)
         preview = _preview_context(_why_not_public(statement)) if statement else {}
     if statement is None:
         raise Http404("No published statement has this number.")

@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from curation import services
 from curation.admin.base import HistoryAdmin, count_of, plural
 from curation.admin.display import shorten
-from curation.admin.filters import ArticleOpenFlagFilter, DatedFilter
+from curation.admin.filters import ArticleOpenFlagFilter, DatedFilter, OutletGivenFilter
 from curation.admin.forms import ArticleForm
 from curation.highlight import Span, collapsed_returns, highlight_numbered
 from curation.importing.parsing import ParsedArticle
@@ -47,7 +47,7 @@ class StatementInline(admin.TabularInline):
 class ArticleAdmin(HistoryAdmin):
     form = ArticleForm
     list_display = ("title", "outlet", "published_on", "status", "statement_count", "open_flag_count")
-    list_filter = ("status", DatedFilter, ArticleOpenFlagFilter, "outlet")
+    list_filter = ("status", DatedFilter, OutletGivenFilter, ArticleOpenFlagFilter, "outlet")
     search_fields = ("title", "outlet", "slug", "url")
     date_hierarchy = "published_on"
     prepopulated_fields = {"slug": ("title",)}

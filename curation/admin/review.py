@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 
 from curation import services
 from curation.admin.base import RefuseNulFiltersMixin, count_of, plural
-from curation.admin.display import flag_list, open_flags_prefetch, shorten
+from curation.admin.display import clamped, flag_list, open_flags_prefetch, shorten, speaker_cell
 from curation.admin.filters import ArticleChosenFilter, OpenFlagFilter
 from curation.admin.forms import SuggestionReviewForm
 from curation.admin.names import StatementSearchMixin
@@ -39,7 +39,7 @@ def next_suggestion(reviewed: Statement) -> Statement | None:
 class SuggestedStatementAdmin(StatementSearchMixin, RefuseNulFiltersMixin, admin.ModelAdmin):
     form = SuggestionReviewForm
     change_form_template = "admin/curation/suggestedstatement/change_form.html"
-    list_display = ("quote", "kind", "speaker_as_printed", "speaker", "confidence", "article_title", "flags")
+    list_display = ("quote", "kind", "speaker_and_printed", "confidence", "article_title", "flags")
     list_filter = ("kind", OpenFlagFilter, ArticleChosenFilter, "origin")
     search_fields = ("text",)  # what StatementSearchMixin searches: quote, printed speaker, actor names
     autocomplete_fields = ("speaker", "tags")
@@ -82,11 +82,16 @@ class SuggestedStatementAdmin(StatementSearchMixin, RefuseNulFiltersMixin, admin
 
     @admin.display(description="quote", ordering="start")
     def quote(self, statement):
-        return shorten(statement.text)
+        return clamped(statement.text)
+
+    @admin.display(description="speaker", ordering="speaker__name")
+    def speaker_and_printed(self, statement):
+        # The queue has no speaker filter: the name is plain text here.
+        return speaker_cell(statement, filter_link=False)
 
     @admin.display(description="article", ordering="article__title")
     def article_title(self, statement):
-        return format_html('<a href="?article={}">{}</a>', statement.article_id, shorten(statement.article.title, 50))
+        return format_html('<a href="?article={}">{}</a>', statement.article_id, clamped(statement.article.title, 70))
 
     @admin.display(description="open flags", ordering="open_flag_count")
     def flags(self, statement):

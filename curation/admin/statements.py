@@ -18,7 +18,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from curation import services
 from curation.admin.base import HistoryAdmin, ReadOnlyAdmin, action_page, count_of, plural, report_refusal
-from curation.admin.display import flag_list, shorten
+from curation.admin.display import clamped, flag_list, shorten, speaker_cell
 from curation.admin.filters import ArticleChosenFilter, CorrectedFilter, OpenFlagFilter, SpeakerFilter
 from curation.admin.forms import (
     PlaceStatementForm,
@@ -72,11 +72,10 @@ class StatementAdmin(StatementSearchMixin, HistoryAdmin):
     list_display = (
         "quote",
         "kind",
-        "speaker_as_printed",
         "resolved_speaker",
         "article_title",
-        "review_status",
-        "published",
+        "status",
+        "is_published",
         "tag_names",
         "corrected",
         "open_flags",
@@ -149,36 +148,38 @@ class StatementAdmin(StatementSearchMixin, HistoryAdmin):
 
     @admin.display(description="quote", ordering="start")
     def quote(self, statement):
-        return shorten(statement.text)
+        return clamped(statement.text)
 
-    @admin.display(description="resolved speaker", ordering="speaker__name")
+    @admin.display(description="speaker", ordering="speaker__name")
     def resolved_speaker(self, statement):
-        if statement.speaker is None:
-            return "—"
-        return format_html(
-            '<a href="?speaker={}" title="Only statements attributed to {}">{}</a>',
-            statement.speaker_id,
-            statement.speaker.name,
-            statement.speaker.name,
-        )
+        return speaker_cell(statement)
+
+    @admin.display(description="status", ordering="review_status")
+    def status(self, statement):
+        return statement.get_review_status_display()
+
+    @admin.display(description="public", boolean=True, ordering="published")
+    def is_published(self, statement):
+        return statement.published
 
     @admin.display(description="article", ordering="article__title")
     def article_title(self, statement):
         return format_html(
-            '<a href="?article={}" title="Only statements in this article">{}</a>',
+            '<a href="?article={}" title="Only statements in this article: {}">{}</a>',
             statement.article_id,
-            shorten(statement.article.title, 50),
+            statement.article.title,
+            clamped(statement.article.title, 70),
         )
 
     @admin.display(description="tags")
     def tag_names(self, statement):
-        return ", ".join(tag.name for tag in statement.tags.all()) or "—"
+        return clamped(", ".join(tag.name for tag in statement.tags.all()), 80) or "—"
 
     @admin.display(description="corrected", boolean=True, ordering="is_corrected")
     def corrected(self, statement):
         return statement.is_corrected
 
-    @admin.display(description="open flags", ordering="open_flag_count")
+    @admin.display(description="flags", ordering="open_flag_count")
     def open_flags(self, statement):
         return statement.open_flag_count or "—"
 

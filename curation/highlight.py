@@ -114,8 +114,8 @@ def _paragraph(body: str, start: int, end: int, spans: list[Span]) -> str:
     return "<p>" + "".join(parts) + "</p>"
 
 
-def highlight(body: str, spans: list[Span]) -> str:
-    """Return ``body`` as HTML paragraphs with every span marked and linked.
+def highlight(body: str, spans: list[Span], hidden=()) -> str:
+    """Return ``body`` as HTML paragraphs with every span marked and linked, leaving out ``hidden`` ranges.
 
     Overlapping spans are cut at each other's edges, so no element crosses
     another; the pieces two statements share carry ``statement-overlap``.
@@ -126,7 +126,29 @@ def highlight(body: str, spans: list[Span]) -> str:
         (trimmed for trimmed in (_trimmed(body, span) for span in spans) if trimmed),
         key=lambda span: (span.start, -span.end),
     )
-    return "\n".join(_paragraph(body, start, end, usable) for start, end in paragraph_ranges(body))
+    return "\n".join(_paragraph(body, start, end, usable) for start, end in _story_ranges(body, hidden))
+
+
+def _story_ranges(body: str, hidden) -> list[tuple[int, int]]:
+    """Return the paragraphs with the hidden ranges taken out, each piece trimmed of white space."""
+    pieces = []
+    for start, end in paragraph_ranges(body):
+        position = start
+        for hidden_start, hidden_end in sorted(hidden):
+            if hidden_end <= position or hidden_start >= end:
+                continue
+            pieces.append((position, hidden_start))
+            position = max(position, hidden_end)
+        pieces.append((position, end))
+    trimmed = []
+    for start, end in pieces:
+        while start < end and body[start].isspace():
+            start += 1
+        while end > start and body[end - 1].isspace():
+            end -= 1
+        if start < end:
+            trimmed.append((start, end))
+    return trimmed
 
 
 def _squeeze(text: str) -> str:
@@ -221,15 +243,28 @@ def cut(body: str, spans: list[Span]) -> list[Piece]:
     return pieces
 
 
-def highlight_numbered(body: str, spans: list[Span]) -> str:
-    """Return the body as HTML with each statement marked and numbered, for editors."""
+def highlight_numbered(body: str, spans: list[Span], dimmed=()) -> str:
+    """Return the body as HTML with each statement marked and numbered, for editors.
+
+    The ``dimmed`` ranges (what readers are not shown) are wrapped in
+    ``span.non-story``; the text itself is unchanged, character for character.
+    """
+    # Dimmed ranges cut the text like statements do, but carry no anchor.
+    edges = [Span(start, end, "", "", "", 0) for start, end in dimmed]
     parts = []
-    for piece in cut(body, spans):
-        for span in piece.opening:
+    for piece in cut(body, [*spans, *edges]):
+        is_dimmed = any(not span.anchor for span in piece.covering)
+        statements = Piece(
+            piece.text,
+            tuple(span for span in piece.covering if span.anchor),
+            tuple(span for span in piece.opening if span.anchor),
+        )
+        for span in statements.opening:
             parts.append(
                 f'<a class="statement-number" href="{escape(span.href)}" title="{escape(span.label)}">{span.number}</a>'
             )
-        parts.append(_numbered_mark(piece) if piece.covering else escape(piece.text))
+        text = _numbered_mark(statements) if statements.covering else escape(piece.text)
+        parts.append(f'<span class="non-story" title="Not shown to readers">{text}</span>' if is_dimmed else text)
     return "".join(parts)
 
 

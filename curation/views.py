@@ -125,7 +125,7 @@ def article_detail(request, slug):
         "section": "articles",
         "article": article,
         "statements": statements,
-        "body_html": mark_safe(highlight(article.body, spans)),  # highlight() escapes every character
+        "body_html": mark_safe(highlight(article.body, spans, _not_story(article, placed))),  # escapes every character
         "unplaced": [statement for statement in statements if statement not in placed],
         "tags": tags,
         "corrections": corrections,
@@ -133,6 +133,15 @@ def article_detail(request, slug):
         **preview,
     }
     return _respond(request, "curation/article_detail.html", context)
+
+
+def _not_story(article, placed) -> list[tuple[int, int]]:
+    """The ranges readers are not shown; one holding a statement is shown after all, so no statement vanishes."""
+    return [
+        (start, end)
+        for start, end in article.non_story
+        if not any(statement.start < end and statement.end > start for statement in placed)
+    ]
 
 
 def actor_list(request):

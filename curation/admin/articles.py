@@ -155,7 +155,7 @@ class ArticleAdmin(HistoryAdmin):
             '<div class="article-text" id="article-text" data-length="{}" data-collapsed-returns="{}">{}</div>',
             len(article.body),
             " ".join(str(position) for position in collapsed_returns(article.body)),
-            mark_safe(highlight_numbered(article.body, spans)),
+            mark_safe(highlight_numbered(article.body, spans, [tuple(pair) for pair in article.non_story])),
         )
 
     @admin.display(description="not found in the text")

@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from curation.anchoring import anchor_context, refind
+from curation.importing.boilerplate import non_story_ranges
 from curation.importing.parsing import ParsedArticle, content_hash
 from curation.models import Article, Statement
 from curation.services.checks import articles_recheck
@@ -63,6 +64,7 @@ def article_import(
         url=parsed.url,
         published_on=parsed.published_on,
         body=parsed.body,
+        non_story=[list(pair) for pair in non_story_ranges(parsed.body, final_title)],
         import_key=import_key,
         content_hash=parsed.content_hash,
         status=status,
@@ -89,6 +91,8 @@ def article_update(*, article: Article, by, changed_fields: list[str]) -> dict[s
     body_changed = "body" in changed_fields
     if body_changed:
         article.content_hash = content_hash(article.body)
+        # The old ranges point into the old text; the new one is read afresh.
+        article.non_story = [list(pair) for pair in non_story_ranges(article.body, article.title)]
     article._history_user = by
     article.save()
     counts = article_reanchor(article=article) if body_changed else None

@@ -1,8 +1,11 @@
 """Articles in the admin: the list with counts, and the text with its statements highlighted."""
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef
-from django.urls import reverse
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
@@ -10,10 +13,22 @@ from curation import services
 from curation.admin.base import HistoryAdmin, count_of, plural
 from curation.admin.display import shorten
 from curation.admin.filters import ArticleOpenFlagFilter, DatedFilter, OutletGivenFilter
-from curation.admin.forms import ArticleForm
+from curation.admin.forms import ArticleForm, ArticleImportForm
 from curation.highlight import Span, collapsed_returns, highlight_numbered
+from curation.importing.files import ImportOutcome
 from curation.importing.parsing import ParsedArticle
 from curation.models import Article, AttributionFlag, Statement
+
+
+def _refused_again(outcomes, data) -> dict:
+    """Return the form's next contents: the pasted text and links that were refused, to fix and send again."""
+    refused = {str(outcome.path) for outcome in outcomes if outcome.status == ImportOutcome.REFUSED}
+    pasted_refused = any(name.startswith("pasted:") for name in refused)
+    return {
+        "pasted": data["pasted"] if pasted_refused else "",
+        "urls": "\n".join(url for url in data["urls"] if url in refused),
+        "publish": data["publish"],
+    }
 
 
 class StatementInline(admin.TabularInline):
@@ -60,6 +75,7 @@ class ArticleAdmin(HistoryAdmin):
         "updated_at",
     )
     inlines = (StatementInline,)
+    actions = ("suggest_statements",)
     list_per_page = 50
     show_full_result_count = False
 
@@ -178,6 +194,52 @@ class ArticleAdmin(HistoryAdmin):
                 ),
             ),
         )
+
+    @admin.action(description="Suggest statements and run the checks", permissions=["change"])
+    def suggest_statements(self, request, queryset):
+        run = services.desk_suggest(articles=list(queryset))
+        self.message_user(
+            request,
+            f"{plural(run.suggestions, 'suggestion')} stored for {plural(run.articles, 'article')}, "
+            f"{plural(run.flags_opened, 'flag')} opened. They wait under Suggested statements.",
+            messages.SUCCESS,
+        )
+        if "_from_article" in request.POST and len(queryset) == 1:
+            return HttpResponseRedirect(reverse("admin:curation_article_change", args=[queryset[0].pk]))
+        return None
+
+    def get_urls(self):
+        return [
+            path("import/", self.admin_site.admin_view(self.import_view), name="curation_article_import"),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request):
+        """Import uploaded files, pasted text and links; report each, and keep whatever was refused in the form."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ArticleImportForm(request.POST, request.FILES) if request.method == "POST" else ArticleImportForm()
+        outcomes = []
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            outcomes = services.desk_import(
+                request=services.DeskImport(
+                    files=[(upload.name, upload.read()) for upload in data["files"]],
+                    pasted=data["pasted"],
+                    urls=data["urls"],
+                    publish=data["publish"],
+                )
+            )
+            form = ArticleImportForm(initial=_refused_again(outcomes, data))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Import articles",
+            "form": form,
+            "outcomes": outcomes,
+            "opts": self.model._meta,
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(request, "admin/curation/article/import.html", context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, object_id)

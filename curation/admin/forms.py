@@ -6,7 +6,15 @@ from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectM
 from django.utils.html import format_html
 
 from curation.extraction.names import normalise_name
-from curation.importing.parsing import ImportRefused, canonical_text, content_hash, decode_article, parse_article
+from curation.importing.files import MAX_JSON_LINES_BYTES
+from curation.importing.parsing import (
+    MAX_ARTICLE_BYTES,
+    ImportRefused,
+    canonical_text,
+    content_hash,
+    decode_article,
+    parse_article,
+)
 from curation.models import Actor, Article, Statement, Tag
 from curation.selectors.history import changes_since
 from curation.services.articles import unique_slug
@@ -256,6 +264,72 @@ class ArticleForm(forms.ModelForm):
         if Article.objects.filter(import_key=source).exists():
             self.add_error("import_key", f"This source is already imported: {source}.")
         cleaned["import_key"] = source
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Any number of uploaded files; none is fine, the other ways to import may be used instead."""
+
+    def __init__(self, **kwargs):
+        super().__init__(widget=MultipleFileInput(attrs={"accept": ".txt,.jsonl,.ndjson,text/plain"}), **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, (list, tuple)) else [data] if data else []
+        return [super(MultipleFileField, self).clean(upload, initial) for upload in files]
+
+
+class ArticleImportForm(forms.Form):
+    """Files, pasted text and links to import, each read, limited and refused as the import command does."""
+
+    files = MultipleFileField(
+        label="Files",
+        required=False,
+        help_text="One or many: .txt files (one article each, header lines included) or .jsonl files "
+        '(one {"title", "body", "outlet", "url", "published_on"} per line).',
+    )
+    pasted = forms.CharField(
+        label="Pasted text",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 8, "cols": 90}),
+        help_text="One article as published, header lines included.",
+    )
+    urls = forms.CharField(
+        label="Links to stories",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 90}),
+        help_text="One http or https address a line; the desk fetches each page and takes its story, title, "
+        "date, outlet and address.",
+    )
+    publish = forms.BooleanField(label="Publish at once", required=False, help_text="Otherwise they arrive as drafts.")
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        for upload in files:
+            limit = MAX_JSON_LINES_BYTES if upload.name.lower().endswith((".jsonl", ".ndjson")) else MAX_ARTICLE_BYTES
+            if upload.size > limit:
+                raise forms.ValidationError(
+                    f"{upload.name} is {upload.size:,} bytes; files of its kind are limited to {limit:,} bytes."
+                )
+        return files
+
+    def clean_urls(self):
+        urls = [line.strip() for line in self.cleaned_data["urls"].splitlines() if line.strip()]
+        for url in urls:
+            if not url.lower().startswith(("http://", "https://")):
+                raise forms.ValidationError(f"“{url}” is not an http or https address.")
+        return urls
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not (
+            cleaned.get("files") or (cleaned.get("pasted") or "").strip() or cleaned.get("urls")
+        ):
+            raise forms.ValidationError("Choose files, paste a text or give a link: there is nothing to import.")
+        return cleaned
 
 
 class ActionForm(forms.Form):

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import DataError, OperationalError, transaction
 
 from curation.importing.parsing import MAX_ARTICLE_BYTES, ImportRefused, ParsedArticle, decode_article, parse_article
+from curation.importing.web import fetch_page, story_from_page
 from curation.models import Article
 from curation.services.articles import ArticleAlreadyImported, article_import
 
@@ -24,7 +25,7 @@ class ImportOutcome:
     REFUSED = "refused"
     STATUSES = (IMPORTED, SKIPPED, REFUSED)
 
-    path: Path
+    path: Path | str
     status: str
     detail: str
     articles: int = 0
@@ -35,19 +36,44 @@ class ImportOutcome:
 
 def import_path(path: Path, *, publish: bool = False) -> ImportOutcome:
     """Import one file; on any refusal nothing from it stays in the database."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return ImportOutcome(path, ImportOutcome.REFUSED, f"cannot be read ({error.strerror or error})")
+    return import_file(path, data, publish=publish)
+
+
+def import_file(path: Path, data: bytes, *, publish: bool = False) -> ImportOutcome:
+    """Import one file's bytes, read from disk or uploaded; its name is its source and says its kind."""
     status = Article.Status.PUBLISHED if publish else Article.Status.DRAFT
     try:
         if path.suffix.lower() in JSON_LINES_SUFFIXES:
-            return _import_json_lines(path, status)
-        return _import_text(path, status)
+            return _import_json_lines(path, data, status)
+        return _import_text(path, data, status)
     except ImportRefused as refusal:
         return ImportOutcome(path, ImportOutcome.REFUSED, str(refusal))
-    except OSError as error:
-        return ImportOutcome(path, ImportOutcome.REFUSED, f"cannot be read ({error.strerror or error})")
 
 
-def _import_text(path: Path, status: str) -> ImportOutcome:
-    parsed = parse_article(decode_article(path.read_bytes()))
+def import_url(url: str, *, publish: bool = False, allow_private: bool = False) -> ImportOutcome:
+    """Import the story at ``url``: fetched with limits, its text and metadata read from the page."""
+    status = Article.Status.PUBLISHED if publish else Article.Status.DRAFT
+    source = url  # a link is named as given; a Path would fold its "//"
+    existing = Article.objects.filter(import_key=url).first()
+    if existing:
+        return ImportOutcome(source, ImportOutcome.SKIPPED, f"already imported as “{existing.slug}”")
+    try:
+        html, final_url = fetch_page(url, allow_private=allow_private)
+        parsed = story_from_page(html, final_url)
+        article = _save(parsed, import_key=parsed.url or url, status=status)
+    except ImportRefused as refusal:
+        return ImportOutcome(source, ImportOutcome.REFUSED, str(refusal))
+    except ArticleAlreadyImported as duplicate:
+        return ImportOutcome(source, ImportOutcome.SKIPPED, str(duplicate))
+    return ImportOutcome(source, ImportOutcome.IMPORTED, f"“{article.title}” as {article.slug}", 1)
+
+
+def _import_text(path: Path, data: bytes, status: str) -> ImportOutcome:
+    parsed = parse_article(decode_article(data))
     try:
         article = _save(parsed, import_key=path.name, status=status)
     except ArticleAlreadyImported as duplicate:
@@ -56,8 +82,7 @@ def _import_text(path: Path, status: str) -> ImportOutcome:
 
 
 @transaction.atomic
-def _import_json_lines(path: Path, status: str) -> ImportOutcome:
-    data = path.read_bytes()
+def _import_json_lines(path: Path, data: bytes, status: str) -> ImportOutcome:
     text = decode_article(data, max_bytes=MAX_JSON_LINES_BYTES)
     imported = skipped = 0
     for number, line in enumerate(text.splitlines(), start=1):

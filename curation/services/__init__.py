@@ -18,6 +18,7 @@ from curation.services.checks import articles_recheck, attribution_flags_refresh
 from curation.services.corpus import ArchiveNotEmpty, corpus_generate
 from curation.services.corrections import correction_record, correction_withdraw, statements_show
 from curation.services.counts import public_counts_rebuild, public_counts_refresh
+from curation.services.desk import DeskImport, SuggestionRun, desk_import, desk_suggest
 from curation.services.flags import flag_apply_suggestion, flag_dismiss
 from curation.services.merges import actor_merge, tag_merge
 from curation.services.seeding import seeds_load
@@ -47,6 +48,10 @@ from curation.services.versions import (
 )
 
 __all__ = [
+    "DeskImport",
+    "desk_import",
+    "desk_suggest",
+    "SuggestionRun",
     "STATEMENT_CHANGED_ELSEWHERE",
     "ArchiveNotEmpty",
     "ArticleAlreadyImported",

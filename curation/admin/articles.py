@@ -1,9 +1,10 @@
 """Articles in the admin: the list with counts, and the text with its statements highlighted."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import OuterRef
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -69,6 +70,7 @@ class ArticleAdmin(HistoryAdmin):
     readonly_fields = (
         "highlighted_text",
         "orphaned_statements",
+        "non_story_list",
         "import_key",
         "content_hash",
         "imported_at",
@@ -91,7 +93,7 @@ class ArticleAdmin(HistoryAdmin):
             (
                 "Text with its statements",
                 {
-                    "fields": ("highlighted_text", "orphaned_statements"),
+                    "fields": ("highlighted_text", "orphaned_statements", "non_story_list"),
                     "description": format_html(
                         "Select a passage to mark it as a new statement, or to place again one that is not found "
                         'in the text. Without a mouse, <a href="{}">add a statement by its offsets</a>.',
@@ -211,8 +213,55 @@ class ArticleAdmin(HistoryAdmin):
     def get_urls(self):
         return [
             path("import/", self.admin_site.admin_view(self.import_view), name="curation_article_import"),
+            path(
+                "<int:article_id>/not-story/",
+                self.admin_site.admin_view(self.non_story_view),
+                name="curation_article_non_story",
+            ),
             *super().get_urls(),
         ]
+
+    def non_story_view(self, request, article_id):
+        """Hide a selected range from readers, or show one again; the text itself never changes."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = get_object_or_404(Article, pk=article_id)
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        ranges = [tuple(pair) for pair in article.non_story]
+        try:
+            if "show" in request.POST:
+                ranges = [pair for pair in ranges if f"{pair[0]}-{pair[1]}" != request.POST["show"]]
+                done = "Readers are shown that part of the text again."
+            else:
+                start, end = int(request.POST.get("start", "")), int(request.POST.get("end", ""))
+                services.passage_check(article, start, end, request.POST.get("selected_text") or None, taken_ok=True)
+                ranges.append((start, end))
+                done = f"Characters {start}–{end} are no longer shown to readers."
+            services.article_set_non_story(article=article, ranges=ranges, by=request.user)
+        except ValueError:
+            self.message_user(request, "Select a passage of the text first.", messages.ERROR)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            self.message_user(request, done, messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:curation_article_change", args=[article.pk]))
+
+    @admin.display(description="not shown to readers")
+    def non_story_list(self, article):
+        if not article.non_story:
+            return "Nothing: readers see the whole text."
+        url = reverse("admin:curation_article_non_story", args=[article.pk])
+        return format_html(
+            '<ul class="non-story-list">{}</ul><p class="help">Select a passage and choose <strong>Not the story'
+            "</strong> to hide more.</p>",
+            format_html_join(
+                "",
+                '<li>“{}” <button type="submit" class="button" formaction="{}" formnovalidate name="show" '
+                'value="{}-{}">Show to readers</button></li>',
+                ((shorten(article.body[start:end], 80), url, start, end) for start, end in article.non_story),
+            ),
+        )
 
     def import_view(self, request):
         """Import uploaded files, pasted text and links; report each, and keep whatever was refused in the form."""
@@ -247,6 +296,7 @@ class ArticleAdmin(HistoryAdmin):
             _, orphaned = self._statements_by_anchor(article)
             extra_context = {
                 **(extra_context or {}),
+                "non_story_url": reverse("admin:curation_article_non_story", args=[article.pk]),
                 "selection_orphans": [
                     (reverse("admin:curation_statement_place", args=[statement.pk]), shorten(statement.text, 60))
                     for statement in orphaned

@@ -1,5 +1,6 @@
 """Articles: importing one, saving an editor's edit, and finding its statements again."""
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
@@ -103,6 +104,29 @@ def article_update(*, article: Article, by, changed_fields: list[str]) -> dict[s
     if body_changed:
         articles_recheck([article])
     return counts
+
+
+@transaction.atomic
+def article_set_non_story(*, article: Article, ranges, by) -> list[list[int]]:
+    """Set which ranges of the body readers are not shown; overlapping or touching ranges are joined.
+
+    Only what is shown changes: the body and every statement's place stay.
+    """
+    cleaned = []
+    for start, end in sorted((int(start), int(end)) for start, end in ranges):
+        if not 0 <= start < end <= len(article.body):
+            raise ValidationError(
+                f"Characters {start}–{end} are not a part of the text, which has {len(article.body)} characters."
+            )
+        if cleaned and start <= cleaned[-1][1]:
+            cleaned[-1][1] = max(cleaned[-1][1], end)
+        else:
+            cleaned.append([start, end])
+    article.non_story = cleaned
+    article._history_user = by
+    article._change_reason = "Changed what readers are not shown"
+    article.save(update_fields=["non_story", "updated_at"])
+    return cleaned
 
 
 @transaction.atomic

@@ -388,7 +388,9 @@ def _plain_line_endings(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def passage_check(article: Article, start: int, end: int, selected: str | None, *, other_than=None) -> None:
+def passage_check(
+    article: Article, start: int, end: int, selected: str | None, *, other_than=None, taken_ok: bool = False
+) -> None:
     """Refuse, with what is wrong, offsets outside the body, off the selected passage, or already taken."""
     if not 0 <= start < end <= len(article.body):
         raise ValidationError(
@@ -402,7 +404,7 @@ def passage_check(article: Article, start: int, end: int, selected: str | None, 
             f"selected (“{shorten_passage(selected)}”). The text may have changed since you opened it: "
             "reload the article and select the passage again."
         )
-    taken = article.statements.filter(start=start, end=end).exclude(pk=other_than).first()
+    taken = None if taken_ok else article.statements.filter(start=start, end=end).exclude(pk=other_than).first()
     if taken is not None:
         raise ValidationError(f"Another statement already covers exactly characters {start}–{end}: {taken}.")
 

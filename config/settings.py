@@ -330,3 +330,7 @@ LOGGING = {
 
 # Curation Desk's own settings.
 CURATION_SEEDS_DIR = BASE_DIR / "seeds"
+# Importing a link never fetches from private or loopback addresses, so the
+# desk cannot be used to reach the servers beside it; tests serving a page
+# locally turn this on.
+CURATION_IMPORT_ALLOW_PRIVATE_ADDRESSES = env_bool("DJANGO_IMPORT_ALLOW_PRIVATE_ADDRESSES", False)

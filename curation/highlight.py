@@ -114,8 +114,8 @@ def _paragraph(body: str, start: int, end: int, spans: list[Span]) -> str:
     return "<p>" + "".join(parts) + "</p>"
 
 
-def highlight(body: str, spans: list[Span]) -> str:
-    """Return ``body`` as HTML paragraphs with every span marked and linked.
+def highlight(body: str, spans: list[Span], hidden=()) -> str:
+    """Return ``body`` as HTML paragraphs with every span marked and linked, leaving out ``hidden`` ranges.
 
     Overlapping spans are cut at each other's edges, so no element crosses
     another; the pieces two statements share carry ``statement-overlap``.
@@ -126,7 +126,29 @@ def highlight(body: str, spans: list[Span]) -> str:
         (trimmed for trimmed in (_trimmed(body, span) for span in spans) if trimmed),
         key=lambda span: (span.start, -span.end),
     )
-    return "\n".join(_paragraph(body, start, end, usable) for start, end in paragraph_ranges(body))
+    return "\n".join(_paragraph(body, start, end, usable) for start, end in _story_ranges(body, hidden))
+
+
+def _story_ranges(body: str, hidden) -> list[tuple[int, int]]:
+    """Return the paragraphs with the hidden ranges taken out, each piece trimmed of white space."""
+    pieces = []
+    for start, end in paragraph_ranges(body):
+        position = start
+        for hidden_start, hidden_end in sorted(hidden):
+            if hidden_end <= position or hidden_start >= end:
+                continue
+            pieces.append((position, hidden_start))
+            position = max(position, hidden_end)
+        pieces.append((position, end))
+    trimmed = []
+    for start, end in pieces:
+        while start < end and body[start].isspace():
+            start += 1
+        while end > start and body[end - 1].isspace():
+            end -= 1
+        if start < end:
+            trimmed.append((start, end))
+    return trimmed
 
 
 def _squeeze(text: str) -> str:
@@ -162,6 +184,54 @@ def quote_in_context(body: str, start: int, end: int, width: int = 240) -> str:
     return f"{before}{gap_before}<mark>{_squeeze(body[start:end])}</mark>{gap_after}{after}"
 
 
+def paragraphs_around(body: str, start: int, end: int, speaker_as_printed: str = "") -> str:
+    """Return the paragraphs a quote stands in as HTML, the quote and its printed speaker marked.
+
+    When the paragraph does not print the speaker but the one before does (a
+    quote introduced by the paragraph before it), that one is shown too. The
+    speaker marked is the printing nearest before the quote, else the first
+    after it.
+    """
+    ranges = paragraph_ranges(body)
+    touched = [index for index, (left, right) in enumerate(ranges) if left < end and right > start]
+    if not touched:
+        return ""
+    first, last = touched[0], touched[-1]
+    if speaker_as_printed and first > 0:
+        own = body[ranges[first][0] : ranges[last][1]]
+        previous = body[ranges[first - 1][0] : ranges[first - 1][1]]
+        if speaker_as_printed not in own and speaker_as_printed in previous:
+            first -= 1
+    left, right = min(ranges[first][0], start), max(ranges[last][1], end)
+    marks = [(start, end, "quote")]
+    speaker_at = _printed_speaker_at(body, left, right, start, end, speaker_as_printed)
+    if speaker_at is not None:
+        marks.append((speaker_at, speaker_at + len(speaker_as_printed), "printed-speaker"))
+    return _marked(body, left, right, sorted(marks))
+
+
+def _printed_speaker_at(body: str, left: int, right: int, start: int, end: int, printed: str) -> int | None:
+    if not printed:
+        return None
+    before = body.rfind(printed, left, start)
+    if before != -1:
+        return before
+    after = body.find(printed, end, right)
+    return None if after == -1 else after
+
+
+def _marked(body: str, left: int, right: int, marks: list[tuple[int, int, str]]) -> str:
+    parts, position = [], left
+    for mark_start, mark_end, kind in marks:
+        if mark_start < position:
+            continue
+        parts.append(_text(body, position, mark_start))
+        parts.append(f'<mark class="{kind}">{_text(body, mark_start, mark_end)}</mark>')
+        position = mark_end
+    parts.append(_text(body, position, right))
+    return "".join(parts)
+
+
 def cut(body: str, spans: list[Span]) -> list[Piece]:
     """Cut ``body`` at every span boundary; each piece knows the spans covering it."""
     boundaries = sorted({0, len(body), *(span.start for span in spans), *(span.end for span in spans)})
@@ -173,16 +243,42 @@ def cut(body: str, spans: list[Span]) -> list[Piece]:
     return pieces
 
 
-def highlight_numbered(body: str, spans: list[Span]) -> str:
-    """Return the body as HTML with each statement marked and numbered, for editors."""
+def highlight_numbered(body: str, spans: list[Span], dimmed=()) -> str:
+    """Return the body as HTML with each statement marked and numbered, for editors.
+
+    The ``dimmed`` ranges (what readers are not shown) are wrapped in
+    ``span.non-story``; the text itself is unchanged, character for character.
+    """
+    # Dimmed ranges cut the text like statements do, but carry no anchor.
+    edges = [Span(start, end, "", "", "", 0) for start, end in dimmed]
     parts = []
-    for piece in cut(body, spans):
-        for span in piece.opening:
+    for piece in cut(body, [*spans, *edges]):
+        is_dimmed = any(not span.anchor for span in piece.covering)
+        statements = Piece(
+            piece.text,
+            tuple(span for span in piece.covering if span.anchor),
+            tuple(span for span in piece.opening if span.anchor),
+        )
+        for span in statements.opening:
             parts.append(
                 f'<a class="statement-number" href="{escape(span.href)}" title="{escape(span.label)}">{span.number}</a>'
             )
-        parts.append(_numbered_mark(piece) if piece.covering else escape(piece.text))
+        text = _numbered_mark(statements) if statements.covering else escape(piece.text)
+        parts.append(f'<span class="non-story" title="Not shown to readers">{text}</span>' if is_dimmed else text)
     return "".join(parts)
+
+
+def collapsed_returns(body: str) -> list[int]:
+    """Return where the body has a carriage return that a browser drops when it shows the text.
+
+    An HTML parser turns "\\r\\n" into "\\n", so a position in the text as a
+    browser shows it falls behind the body's by one for each of these before
+    it; the desk's selection script adds them back.
+    """
+    return [match.start() for match in _RETURN_BEFORE_NEWLINE.finditer(body)]
+
+
+_RETURN_BEFORE_NEWLINE = re.compile("\r(?=\n)")
 
 
 def _numbered_mark(piece: Piece) -> str:

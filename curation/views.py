@@ -47,6 +47,21 @@ class CappedCountPaginator(Paginator):
         return f"more than {self.COUNT_AT_MOST:,}" if self.count_is_capped else f"{self.count:,}"
 
 
+def _may_preview(request) -> bool:
+    return request.user.is_authenticated and request.user.is_staff
+
+
+def _preview(response):
+    """Mark a staff preview: never indexed, never cached, and said to be not public on the page itself."""
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _preview_context(reason: str) -> dict:
+    return {"preview": True, "preview_reason": reason}
+
+
 def _page(request, queryset, per_page=PAGE_SIZE):
     """Return the requested page; a page that is not a number or does not exist is a 404."""
     paginator = CappedCountPaginator(queryset, per_page)
@@ -83,6 +98,13 @@ def _is_placed(article, statement) -> bool:
 
 def article_detail(request, slug):
     article = selectors.article_detail(slug)
+    preview = {}
+    if article is None and _may_preview(request):
+        article = selectors.article_preview(slug)
+        preview = _preview_context(
+            "This article is a draft: readers are shown it, with its confirmed and published statements, "
+            "only once it is published."
+        )
     if article is None:
         raise Http404("No published article has this address.")
     statements = article.public_statements
@@ -103,13 +125,23 @@ def article_detail(request, slug):
         "section": "articles",
         "article": article,
         "statements": statements,
-        "body_html": mark_safe(highlight(article.body, spans)),  # highlight() escapes every character
+        "body_html": mark_safe(highlight(article.body, spans, _not_story(article, placed))),  # escapes every character
         "unplaced": [statement for statement in statements if statement not in placed],
         "tags": tags,
         "corrections": corrections,
         "jsonld": jsonld.article_data(article, statements, corrections, request.build_absolute_uri),
+        **preview,
     }
-    return render(request, "curation/article_detail.html", context)
+    return _respond(request, "curation/article_detail.html", context)
+
+
+def _not_story(article, placed) -> list[tuple[int, int]]:
+    """The ranges readers are not shown; one holding a statement is shown after all, so no statement vanishes."""
+    return [
+        (start, end)
+        for start, end in article.non_story
+        if not any(statement.start < end and statement.end > start for statement in placed)
+    ]
 
 
 def actor_list(request):
@@ -120,6 +152,10 @@ def actor_list(request):
 
 def actor_detail(request, slug):
     actor, is_former_slug = selectors.actor_public(slug)
+    preview = {}
+    if actor is None and _may_preview(request):
+        actor = selectors.actor_preview(slug)
+        preview = _preview_context("Readers have no page for this actor until one of their statements is public.")
     if actor is None:
         raise Http404("No actor with published statements has this address.")
     if is_former_slug:
@@ -135,12 +171,17 @@ def actor_detail(request, slug):
         "timeline_months": [entry for entry in series if entry.count],
         "undated_count": undated,
         "jsonld": jsonld.actor_data(actor, request.build_absolute_uri),
+        **preview,
     }
-    return render(request, "curation/actor_detail.html", context)
+    return _respond(request, "curation/actor_detail.html", context)
 
 
 def statement_detail(request, pk):
     statement = selectors.statement_detail(pk)
+    preview = {}
+    if statement is None and _may_preview(request):
+        statement = selectors.statement_preview(pk)
+        preview = _preview_context(_why_not_public(statement)) if statement else {}
     if statement is None:
         raise Http404("No published statement has this number.")
     article = statement.article
@@ -162,8 +203,24 @@ def statement_detail(request, pk):
         and (speaker is None or statement.speaker_as_printed != speaker.name),
         "corrections": statement.public_corrections,
         "jsonld": jsonld.statement_data(statement, request.build_absolute_uri),
+        **preview,
     }
-    return render(request, "curation/statement_detail.html", context)
+    return _respond(request, "curation/statement_detail.html", context)
+
+
+def _why_not_public(statement) -> str:
+    if statement.review_status == Statement.ReviewStatus.SUGGESTED:
+        return "This is a suggestion waiting for review: readers never see it unless it is confirmed and published."
+    if statement.review_status == Statement.ReviewStatus.REJECTED:
+        return "This statement was rejected: readers never see it."
+    if not statement.published:
+        return "This statement is not published: readers see it once it is published."
+    return "Its article is a draft: readers see this statement once the article is published."
+
+
+def _respond(request, template, context):
+    response = render(request, template, context)
+    return _preview(response) if context.get("preview") else response
 
 
 def tag_list(request):

@@ -13,6 +13,29 @@ def shorten(text: str, length: int = QUOTE_LENGTH) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
+def clamped(text: str, length: int = 180):
+    """Return text for a list cell, cut to about two lines on screen; the whole of it shows on hover."""
+    return format_html('<span class="clamp" title="{}">{}</span>', shorten(text, 1000), shorten(text, length))
+
+
+def speaker_cell(statement, filter_link: bool = True):
+    """Return the resolved speaker with the name as printed under it: the pair an editor checks."""
+    printed = ""
+    if statement.speaker_as_printed:
+        printed = format_html('<span class="as-printed">printed “{}”</span>', statement.speaker_as_printed)
+    if statement.speaker is None:
+        return format_html("—{}", printed)
+    if not filter_link:
+        return format_html("{}{}", statement.speaker.name, printed)
+    return format_html(
+        '<a href="?speaker={}" title="Only statements attributed to {}">{}</a>{}',
+        statement.speaker_id,
+        statement.speaker.name,
+        statement.speaker.name,
+        printed,
+    )
+
+
 def open_flags_prefetch():
     """Return a prefetch of each statement's open flags with their suggested speakers."""
     flags = AttributionFlag.objects.filter(resolved_at__isnull=True).select_related("suggested_speaker")

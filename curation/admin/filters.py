@@ -99,6 +99,14 @@ class DatedFilter(YesNoFilter):
         return Q(published_on__isnull=False)
 
 
+class OutletGivenFilter(YesNoFilter):
+    title = "has an outlet"
+    parameter_name = "has_outlet"
+
+    def condition(self):
+        return ~Q(outlet="")
+
+
 class FlagOpenFilter(admin.SimpleListFilter):
     title = "status"
     parameter_name = "open"

@@ -9,7 +9,7 @@ from django.utils.html import format_html
 
 from curation import services
 from curation.admin.base import ReadOnlyAdmin, RefuseNulFiltersMixin, plural
-from curation.admin.display import shorten
+from curation.admin.display import clamped, shorten
 from curation.admin.filters import FlagOpenFilter
 from curation.models import AttributionFlag, ReviewDecision
 
@@ -18,7 +18,7 @@ from curation.models import AttributionFlag, ReviewDecision
 class AttributionFlagAdmin(RefuseNulFiltersMixin, admin.ModelAdmin):
     """Why attributions deserve a second look; resolved by applying the suggestion or dismissing."""
 
-    list_display = ("statement_quote", "code", "severity", "message", "suggested_speaker", "is_open", "resolution")
+    list_display = ("statement_quote", "code", "severity", "why", "suggested_speaker", "is_open", "resolution")
     list_filter = (FlagOpenFilter, "code", "severity")
     search_fields = ("message", "statement__text", "statement__speaker_as_printed")
     list_select_related = ("statement", "suggested_speaker")
@@ -44,7 +44,11 @@ class AttributionFlagAdmin(RefuseNulFiltersMixin, admin.ModelAdmin):
     @admin.display(description="statement")
     def statement_quote(self, flag):
         url = reverse("admin:curation_statement_change", args=[flag.statement_id])
-        return format_html('<a href="{}">{}</a>', url, shorten(flag.statement.text, 60))
+        return format_html('<a href="{}">{}</a>', url, clamped(flag.statement.text, 120))
+
+    @admin.display(description="why", ordering="message")
+    def why(self, flag):
+        return clamped(flag.message, 200)
 
     @admin.display(description="open", boolean=True)
     def is_open(self, flag):

@@ -6,10 +6,19 @@ from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectM
 from django.utils.html import format_html
 
 from curation.extraction.names import normalise_name
-from curation.importing.parsing import ImportRefused, canonical_text, content_hash, decode_article, parse_article
+from curation.importing.files import MAX_JSON_LINES_BYTES
+from curation.importing.parsing import (
+    MAX_ARTICLE_BYTES,
+    ImportRefused,
+    canonical_text,
+    content_hash,
+    decode_article,
+    parse_article,
+)
 from curation.models import Actor, Article, Statement, Tag
 from curation.selectors.history import changes_since
 from curation.services.articles import unique_slug
+from curation.services.statements import passage_check
 from curation.services.versions import StatementChangedElsewhere, statement_version_check
 
 REASON_REQUIRED = (
@@ -85,26 +94,68 @@ class StatementChangeForm(forms.ModelForm):
         check_opened_version(self.instance.pk, opened_version)
 
 
+SELECTED_TEXT_HELP = (
+    "Filled in when you select the passage on the article's page. If you type offsets by hand, you may paste "
+    "the passage here too: the desk checks that the offsets cut out exactly this text."
+)
+
+
 class StatementAddForm(forms.ModelForm):
-    """A new statement, anchored by its offsets in the article's text."""
+    """A new statement, anchored by its offsets in the article's text, as selected on the article's page."""
+
+    selected_text = forms.CharField(
+        label="Selected passage",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text=SELECTED_TEXT_HELP,
+    )
 
     class Meta:
         model = Statement
-        fields = ["article", "kind", "start", "end", "speaker_as_printed", "speaker", "tags", "review_status"]
+        fields = ["article", "kind", "start", "end", "selected_text", "speaker_as_printed", "speaker", "tags"]
+        fields += ["review_status"]
         help_texts = {
-            "start": "Offset of the first character in the article's text.",
+            "start": "Offset of the first character in the article's text (in characters, counting from 0).",
             "end": "Offset just after the last character.",
         }
 
     def clean(self):
         cleaned = super().clean()
         article, start, end = cleaned.get("article"), cleaned.get("start"), cleaned.get("end")
-        if article and start is not None and end is not None and not start < end <= len(article.body):
-            self.add_error(
-                "end",
-                f"The span {start}–{end} is not inside the article's text, which has "
-                f"{len(article.body)} characters; the end must come after the start.",
-            )
+        if article and start is not None and end is not None:
+            try:
+                passage_check(article, start, end, cleaned.get("selected_text") or None)
+            except forms.ValidationError as refusal:
+                self.add_error("end", refusal)
+        return cleaned
+
+
+class PlaceStatementForm(forms.Form):
+    """Where an editor places a statement again: offsets, the passage they selected, the version they opened."""
+
+    start = forms.IntegerField(min_value=0, help_text="Offset of the first character in the article's text.")
+    end = forms.IntegerField(min_value=1, help_text="Offset just after the last character.")
+    selected_text = forms.CharField(
+        label="Selected passage", required=False, strip=False, widget=forms.Textarea(attrs={"rows": 3, "cols": 60})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, statement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.statement = statement
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start is not None and end is not None:
+            selected = cleaned.get("selected_text") or None
+            try:
+                passage_check(self.statement.article, start, end, selected, other_than=self.statement.pk)
+            except forms.ValidationError as refusal:
+                self.add_error("end", refusal)
+        if "version" in cleaned:
+            check_opened_version(self.statement.pk, cleaned["version"])
         return cleaned
 
 
@@ -213,6 +264,72 @@ class ArticleForm(forms.ModelForm):
         if Article.objects.filter(import_key=source).exists():
             self.add_error("import_key", f"This source is already imported: {source}.")
         cleaned["import_key"] = source
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Any number of uploaded files; none is fine, the other ways to import may be used instead."""
+
+    def __init__(self, **kwargs):
+        super().__init__(widget=MultipleFileInput(attrs={"accept": ".txt,.jsonl,.ndjson,text/plain"}), **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, (list, tuple)) else [data] if data else []
+        return [super(MultipleFileField, self).clean(upload, initial) for upload in files]
+
+
+class ArticleImportForm(forms.Form):
+    """Files, pasted text and links to import, each read, limited and refused as the import command does."""
+
+    files = MultipleFileField(
+        label="Files",
+        required=False,
+        help_text="One or many: .txt files (one article each, header lines included) or .jsonl files "
+        '(one {"title", "body", "outlet", "url", "published_on"} per line).',
+    )
+    pasted = forms.CharField(
+        label="Pasted text",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 8, "cols": 90}),
+        help_text="One article as published, header lines included.",
+    )
+    urls = forms.CharField(
+        label="Links to stories",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 90}),
+        help_text="One http or https address a line; the desk fetches each page and takes its story, title, "
+        "date, outlet and address.",
+    )
+    publish = forms.BooleanField(label="Publish at once", required=False, help_text="Otherwise they arrive as drafts.")
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        for upload in files:
+            limit = MAX_JSON_LINES_BYTES if upload.name.lower().endswith((".jsonl", ".ndjson")) else MAX_ARTICLE_BYTES
+            if upload.size > limit:
+                raise forms.ValidationError(
+                    f"{upload.name} is {upload.size:,} bytes; files of its kind are limited to {limit:,} bytes."
+                )
+        return files
+
+    def clean_urls(self):
+        urls = [line.strip() for line in self.cleaned_data["urls"].splitlines() if line.strip()]
+        for url in urls:
+            if not url.lower().startswith(("http://", "https://")):
+                raise forms.ValidationError(f"“{url}” is not an http or https address.")
+        return urls
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not (
+            cleaned.get("files") or (cleaned.get("pasted") or "").strip() or cleaned.get("urls")
+        ):
+            raise forms.ValidationError("Choose files, paste a text or give a link: there is nothing to import.")
+        return cleaned
 
 
 class ActionForm(forms.Form):

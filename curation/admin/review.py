@@ -6,21 +6,40 @@ from django.db.models import OuterRef
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from curation import services
 from curation.admin.base import RefuseNulFiltersMixin, count_of, plural
-from curation.admin.display import flag_list, open_flags_prefetch, shorten
+from curation.admin.display import clamped, flag_list, open_flags_prefetch, shorten, speaker_cell
 from curation.admin.filters import ArticleChosenFilter, OpenFlagFilter
 from curation.admin.forms import SuggestionReviewForm
 from curation.admin.names import StatementSearchMixin
+from curation.anchoring import span_fits
+from curation.highlight import paragraphs_around
 from curation.models import AttributionFlag, ReviewDecision, Statement, SuggestedStatement
+
+
+def next_suggestion(reviewed: Statement) -> Statement | None:
+    """Return the suggestion to review after ``reviewed``: the rest of its article first, then the next article.
+
+    Finishing one article before the next keeps its context in the editor's
+    head; within it the queue follows the text, coming back to any passed over.
+    """
+    queue = SuggestedStatement.objects.filter(review_status=Statement.ReviewStatus.SUGGESTED).exclude(pk=reviewed.pk)
+    same_article = queue.filter(article=reviewed.article_id).order_by("start", "id")
+    return (
+        same_article.filter(start__gte=reviewed.start).first()
+        or same_article.first()
+        or queue.filter(article__gt=reviewed.article_id).order_by("article", "start", "id").first()
+        or queue.order_by("article", "start", "id").first()
+    )
 
 
 @admin.register(SuggestedStatement)
 class SuggestedStatementAdmin(StatementSearchMixin, RefuseNulFiltersMixin, admin.ModelAdmin):
     form = SuggestionReviewForm
     change_form_template = "admin/curation/suggestedstatement/change_form.html"
-    list_display = ("quote", "kind", "speaker_as_printed", "speaker", "confidence", "article_title", "flags")
+    list_display = ("quote", "kind", "speaker_and_printed", "confidence", "article_title", "flags")
     list_filter = ("kind", OpenFlagFilter, ArticleChosenFilter, "origin")
     search_fields = ("text",)  # what StatementSearchMixin searches: quote, printed speaker, actor names
     autocomplete_fields = ("speaker", "tags")
@@ -63,11 +82,16 @@ class SuggestedStatementAdmin(StatementSearchMixin, RefuseNulFiltersMixin, admin
 
     @admin.display(description="quote", ordering="start")
     def quote(self, statement):
-        return shorten(statement.text)
+        return clamped(statement.text)
+
+    @admin.display(description="speaker", ordering="speaker__name")
+    def speaker_and_printed(self, statement):
+        # The queue has no speaker filter: the name is plain text here.
+        return speaker_cell(statement, filter_link=False)
 
     @admin.display(description="article", ordering="article__title")
     def article_title(self, statement):
-        return format_html('<a href="?article={}">{}</a>', statement.article_id, shorten(statement.article.title, 50))
+        return format_html('<a href="?article={}">{}</a>', statement.article_id, clamped(statement.article.title, 70))
 
     @admin.display(description="open flags", ordering="open_flag_count")
     def flags(self, statement):
@@ -80,12 +104,14 @@ class SuggestedStatementAdmin(StatementSearchMixin, RefuseNulFiltersMixin, admin
 
     @admin.display(description="in the text")
     def in_context(self, statement):
-        return format_html(
-            '<p class="statement-in-context">…{}<mark>{}</mark>{}…</p>',
-            statement.prefix,
-            statement.text,
-            statement.suffix,
-        )
+        body = statement.article.body
+        if span_fits(body, statement.start, statement.end, statement.text):
+            # paragraphs_around() escapes every character of the body.
+            around = mark_safe(paragraphs_around(body, statement.start, statement.end, statement.speaker_as_printed))
+        else:
+            around = format_html("…{}<mark>{}</mark>{}…", statement.prefix, statement.text, statement.suffix)
+        legend = "The quote is marked; the speaker as printed is underlined." if statement.speaker_as_printed else ""
+        return format_html('<div class="statement-in-context">{}</div><p class="help">{}</p>', around, legend)
 
     @admin.display(description="open flags")
     def flags_panel(self, statement):
@@ -130,18 +156,26 @@ class SuggestedStatementAdmin(StatementSearchMixin, RefuseNulFiltersMixin, admin
         return HttpResponseRedirect(self._next_in_queue(obj))
 
     def _next_in_queue(self, reviewed):
-        """Return the next suggestion to review: the same article first, so its context stays fresh."""
-        queue = SuggestedStatement.objects.filter(review_status=Statement.ReviewStatus.SUGGESTED)
-        following = (
-            queue.filter(article=reviewed.article, start__gte=reviewed.start)
-            .exclude(pk=reviewed.pk)
-            .order_by("start")
-            .first()
-            or queue.order_by("article", "start", "id").first()
-        )
+        """Return the address of the next suggestion to review, or of the queue when none is left."""
+        following = next_suggestion(reviewed)
         if following is None:
             return reverse("admin:curation_suggestedstatement_changelist")
         return reverse("admin:curation_suggestedstatement_change", args=[following.pk])
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        suggestion = self.get_object(request, object_id)
+        if suggestion is not None:
+            following = next_suggestion(suggestion)
+            extra_context = {
+                **(extra_context or {}),
+                "next_url": reverse("admin:curation_suggestedstatement_change", args=[following.pk])
+                if following
+                else "",
+                "left_in_article": SuggestedStatement.objects.filter(
+                    review_status=Statement.ReviewStatus.SUGGESTED, article=suggestion.article_id
+                ).count(),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.action(description="Confirm selected suggestions as they are", permissions=["change"])
     def confirm_suggestions(self, request, queryset):

@@ -4,6 +4,8 @@ The speaker is never saved by the form itself: a changed speaker goes
 through ``statement_update``, which records a correction with the reason.
 """
 
+from copy import copy
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef
@@ -16,9 +18,16 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from curation import services
 from curation.admin.base import HistoryAdmin, ReadOnlyAdmin, action_page, count_of, plural, report_refusal
-from curation.admin.display import flag_list, shorten
+from curation.admin.display import clamped, flag_list, shorten, speaker_cell
 from curation.admin.filters import ArticleChosenFilter, CorrectedFilter, OpenFlagFilter, SpeakerFilter
-from curation.admin.forms import ReattributeForm, StatementAddForm, StatementChangeForm, TagChoiceForm, WithdrawalForm
+from curation.admin.forms import (
+    PlaceStatementForm,
+    ReattributeForm,
+    StatementAddForm,
+    StatementChangeForm,
+    TagChoiceForm,
+    WithdrawalForm,
+)
 from curation.admin.names import StatementSearchMixin
 from curation.models import AttributionCorrection, AttributionFlag, Statement
 from curation.wording import correction_withdrawal
@@ -63,11 +72,10 @@ class StatementAdmin(StatementSearchMixin, HistoryAdmin):
     list_display = (
         "quote",
         "kind",
-        "speaker_as_printed",
         "resolved_speaker",
         "article_title",
-        "review_status",
-        "published",
+        "status",
+        "is_published",
         "tag_names",
         "corrected",
         "open_flags",
@@ -140,36 +148,38 @@ class StatementAdmin(StatementSearchMixin, HistoryAdmin):
 
     @admin.display(description="quote", ordering="start")
     def quote(self, statement):
-        return shorten(statement.text)
+        return clamped(statement.text)
 
-    @admin.display(description="resolved speaker", ordering="speaker__name")
+    @admin.display(description="speaker", ordering="speaker__name")
     def resolved_speaker(self, statement):
-        if statement.speaker is None:
-            return "—"
-        return format_html(
-            '<a href="?speaker={}" title="Only statements attributed to {}">{}</a>',
-            statement.speaker_id,
-            statement.speaker.name,
-            statement.speaker.name,
-        )
+        return speaker_cell(statement)
+
+    @admin.display(description="status", ordering="review_status")
+    def status(self, statement):
+        return statement.get_review_status_display()
+
+    @admin.display(description="public", boolean=True, ordering="published")
+    def is_published(self, statement):
+        return statement.published
 
     @admin.display(description="article", ordering="article__title")
     def article_title(self, statement):
         return format_html(
-            '<a href="?article={}" title="Only statements in this article">{}</a>',
+            '<a href="?article={}" title="Only statements in this article: {}">{}</a>',
             statement.article_id,
-            shorten(statement.article.title, 50),
+            statement.article.title,
+            clamped(statement.article.title, 70),
         )
 
     @admin.display(description="tags")
     def tag_names(self, statement):
-        return ", ".join(tag.name for tag in statement.tags.all()) or "—"
+        return clamped(", ".join(tag.name for tag in statement.tags.all()), 80) or "—"
 
     @admin.display(description="corrected", boolean=True, ordering="is_corrected")
     def corrected(self, statement):
         return statement.is_corrected
 
-    @admin.display(description="open flags", ordering="open_flag_count")
+    @admin.display(description="flags", ordering="open_flag_count")
     def open_flags(self, statement):
         return statement.open_flag_count or "—"
 
@@ -182,7 +192,18 @@ class StatementAdmin(StatementSearchMixin, HistoryAdmin):
 
     @admin.display(description="place in the text")
     def anchor_summary(self, statement):
-        return f"characters {statement.start}–{statement.end}, {statement.get_anchor_display().lower()}"
+        summary = f"characters {statement.start}–{statement.end}, {statement.get_anchor_display().lower()}"
+        if statement.anchor == Statement.Anchor.FOUND:
+            return summary
+        article_url = reverse("admin:curation_article_change", args=[statement.article_id]) + "#article-text"
+        place_url = reverse("admin:curation_statement_place", args=[statement.pk])
+        return format_html(
+            '{}. <a href="{}">Select its passage on the article\'s page</a> to place it again, '
+            'or <a href="{}">give its offsets</a>.',
+            summary,
+            article_url,
+            place_url,
+        )
 
     @admin.display(description="open flags")
     def flags_panel(self, statement):
@@ -265,6 +286,11 @@ class StatementAdmin(StatementSearchMixin, HistoryAdmin):
     def get_urls(self):
         return [
             path(
+                "<int:statement_id>/place/",
+                self.admin_site.admin_view(self.place_view),
+                name="curation_statement_place",
+            ),
+            path(
                 "<int:statement_id>/flags/<int:flag_id>/apply/",
                 self.admin_site.admin_view(self.apply_flag_view),
                 name="curation_statement_apply_flag",
@@ -292,6 +318,60 @@ class StatementAdmin(StatementSearchMixin, HistoryAdmin):
                 done = f"Speaker set to {flag.suggested_speaker.name}, as the check suggested."
             self.message_user(request, f"{done} The flag is resolved.", messages.SUCCESS)
         return HttpResponseRedirect(self._next_url(request, statement_id))
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if request.method == "POST" and "_selection" in request.POST:
+            # The article page posts the selected passage here (it may be too
+            # long for an address): show the form filled in, saving nothing yet.
+            request = copy(request)
+            request.method, request.GET = "GET", request.POST.copy()
+        return super().add_view(request, form_url, extra_context)
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        if "selected_text" in initial:
+            # A passage an editor marks is their own finding, not a suggestion waiting for review.
+            initial.setdefault("review_status", Statement.ReviewStatus.CONFIRMED)
+        return initial
+
+    def place_view(self, request, statement_id):
+        """Anchor a statement in the text again: from a selection on the article's page, or by offsets."""
+        statement = get_object_or_404(Statement.objects.select_related("article"), pk=statement_id)
+        if not self.has_change_permission(request, statement):
+            raise PermissionDenied
+        from_selection = "_selection" in request.POST
+        data = request.POST if request.method == "POST" else None
+        if from_selection:
+            data = request.POST.copy()
+            data.setdefault("version", str(statement.version))
+        form = PlaceStatementForm(data, statement=statement, initial={"version": statement.version})
+        if form.is_valid():
+            cleaned = form.cleaned_data
+            services.statement_place(
+                statement=statement,
+                start=cleaned["start"],
+                end=cleaned["end"],
+                by=request.user,
+                selected=cleaned["selected_text"] or None,
+                expected_version=cleaned["version"],
+            )
+            self.message_user(
+                request,
+                f"Placed {statement} again at characters {statement.start}–{statement.end}; its history keeps "
+                "where it was.",
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(reverse("admin:curation_article_change", args=[statement.article_id]))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Place a statement again",
+            "statement": statement,
+            "article_url": reverse("admin:curation_article_change", args=[statement.article_id]),
+            "form": form,
+            "opts": self.model._meta,
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(request, "admin/curation/statement/place.html", context)
 
     def _next_url(self, request, statement_id):
         target = request.POST.get("next", "")

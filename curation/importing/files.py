@@ -18,6 +18,7 @@ from django.db import DataError, OperationalError, transaction
 
 from curation.importing.jsontext import JsonRefused, json_loads, lone_surrogate
 from curation.importing.parsing import MAX_ARTICLE_BYTES, ImportRefused, ParsedArticle, decode_article, parse_article
+from curation.importing.web import fetch_page, story_from_page
 from curation.models import Article
 from curation.services.articles import ArticleAlreadyImported, article_import
 
@@ -37,7 +38,7 @@ class ImportOutcome:
     REFUSED = "refused"
     STATUSES = (IMPORTED, SKIPPED, REFUSED)
 
-    path: Path
+    path: Path | str
     status: str
     detail: str
     articles: int = 0
@@ -76,16 +77,26 @@ def import_path(path: Path, *, publish: bool = False, root: Path | None = None) 
 
     ``root`` is the folder the file was found in, when a whole folder is imported.
     """
-    status = Article.Status.PUBLISHED if publish else Article.Status.DRAFT
-    import_key = import_key_for(path, root=root)
+    limit = MAX_JSON_LINES_BYTES if path.suffix.lower() in JSON_LINES_SUFFIXES else MAX_ARTICLE_BYTES
     try:
-        if path.suffix.lower() in JSON_LINES_SUFFIXES:
-            return _import_json_lines(path, import_key, status)
-        return _import_text(path, import_key, status)
+        data = _read_bounded(path, limit)
     except ImportRefused as refusal:
         return ImportOutcome(path, ImportOutcome.REFUSED, str(refusal))
     except OSError as error:
         return ImportOutcome(path, ImportOutcome.REFUSED, f"cannot be read ({error.strerror or error})")
+    return import_file(path, data, publish=publish, import_key=import_key_for(path, root=root))
+
+
+def import_file(path: Path, data: bytes, *, publish: bool = False, import_key: str | None = None) -> ImportOutcome:
+    """Import one file's bytes, read from disk or uploaded; its name says its kind and, by default, its source."""
+    status = Article.Status.PUBLISHED if publish else Article.Status.DRAFT
+    import_key = import_key or import_key_for(path)
+    try:
+        if path.suffix.lower() in JSON_LINES_SUFFIXES:
+            return _import_json_lines(path, data, import_key, status)
+        return _import_text(path, data, import_key, status)
+    except ImportRefused as refusal:
+        return ImportOutcome(path, ImportOutcome.REFUSED, str(refusal))
 
 
 def _read_bounded(path: Path, max_bytes: int) -> bytes:
@@ -102,8 +113,26 @@ def _read_bounded(path: Path, max_bytes: int) -> bytes:
     return data
 
 
-def _import_text(path: Path, import_key: str, status: str) -> ImportOutcome:
-    parsed = parse_article(decode_article(_read_bounded(path, MAX_ARTICLE_BYTES)))
+def import_url(url: str, *, publish: bool = False, allow_private: bool = False) -> ImportOutcome:
+    """Import the story at ``url``: fetched with limits, its text and metadata read from the page."""
+    status = Article.Status.PUBLISHED if publish else Article.Status.DRAFT
+    source = url  # a link is named as given; a Path would fold its "//"
+    existing = Article.objects.filter(import_key=url).first()
+    if existing:
+        return ImportOutcome(source, ImportOutcome.SKIPPED, f"already imported as “{existing.slug}”")
+    try:
+        html, final_url = fetch_page(url, allow_private=allow_private)
+        parsed = story_from_page(html, final_url)
+        article = _save(parsed, import_key=parsed.url or url, status=status)
+    except ImportRefused as refusal:
+        return ImportOutcome(source, ImportOutcome.REFUSED, str(refusal))
+    except ArticleAlreadyImported as duplicate:
+        return ImportOutcome(source, ImportOutcome.SKIPPED, str(duplicate))
+    return ImportOutcome(source, ImportOutcome.IMPORTED, f"“{article.title}” as {article.slug}", 1)
+
+
+def _import_text(path: Path, data: bytes, import_key: str, status: str) -> ImportOutcome:
+    parsed = parse_article(decode_article(data))
     try:
         article = _save(parsed, import_key=import_key, status=status)
     except ArticleAlreadyImported as duplicate:
@@ -111,8 +140,9 @@ def _import_text(path: Path, import_key: str, status: str) -> ImportOutcome:
     return ImportOutcome(path, ImportOutcome.IMPORTED, f"“{article.title}” as {article.slug}", 1)
 
 
-def _import_json_lines(path: Path, import_key: str, status: str) -> ImportOutcome:
-    data = _read_bounded(path, MAX_JSON_LINES_BYTES)
+def _import_json_lines(path: Path, data: bytes, import_key: str, status: str) -> ImportOutcome:
+    if len(data) > MAX_JSON_LINES_BYTES:
+        raise ImportRefused(f"the file is {len(data):,} bytes; the limit is {MAX_JSON_LINES_BYTES:,} bytes")
     if not data.strip():
         raise ImportRefused("the file is empty")
     imported = skipped = 0

@@ -7,6 +7,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("curation", "0008_jobs"),
         ("curation", "0008_search_document"),
+        ("curation", "0008_article_non_story"),
     ]
 
     operations = []

@@ -31,6 +31,13 @@ class Article(models.Model):
         unique=True,
         help_text="Where the text came from (a file name or URL); the same source never makes two articles.",
     )
+    # [start, end] pairs of the body: feed headers, a repeated headline,
+    # credits and links that readers' pages leave out and the desk dims.
+    non_story = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Ranges of the text that are not the story (headers, credits); readers do not see them.",
+    )
     content_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the body.")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
     imported_at = models.DateTimeField(default=timezone.now)

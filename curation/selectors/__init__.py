@@ -4,6 +4,7 @@ Everything is re-exported here: ``from curation import selectors`` and
 ``selectors.statements_listing()``.
 """
 
+from curation.selectors.desk import Waiting, desk_waiting
 from curation.selectors.flags import DecisionScores, open_flags, review_decision_scores
 from curation.selectors.names import (
     actor_find,
@@ -14,6 +15,7 @@ from curation.selectors.names import (
     tag_find,
     tags_named_like,
 )
+from curation.selectors.preview import actor_preview, article_preview, statement_preview
 from curation.selectors.public import (
     actor_public,
     actor_statements,
@@ -53,6 +55,11 @@ from curation.selectors.search import (
 from curation.selectors.transfer import curation_export
 
 __all__ = [
+    "actor_preview",
+    "article_preview",
+    "statement_preview",
+    "Waiting",
+    "desk_waiting",
     "DecisionScores",
     "actor_find",
     "actor_public",

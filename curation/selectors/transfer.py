@@ -193,6 +193,7 @@ def _article_record(article: Article) -> dict:
         "status": article.status,
         "imported_at": article.imported_at.isoformat(),
         "body": article.body,
+        "non_story": article.non_story,
     }
 
 

@@ -10,6 +10,7 @@ from curation.services.articles import (
     ArticleAlreadyImported,
     article_import,
     article_reanchor,
+    article_set_non_story,
     article_update,
     articles_delete,
     unique_slug,
@@ -18,6 +19,7 @@ from curation.services.checks import articles_recheck, attribution_flags_refresh
 from curation.services.corpus import ArchiveNotEmpty, corpus_generate
 from curation.services.corrections import correction_record, correction_withdraw, statements_show
 from curation.services.counts import public_counts_rebuild, public_counts_refresh
+from curation.services.desk import DeskImport, desk_import
 from curation.services.flags import flag_apply_suggestion, flag_dismiss
 from curation.services.jobs import JobRefused, job_cancel, job_rerun, job_start
 from curation.services.merges import actor_merge, tag_merge
@@ -25,7 +27,9 @@ from curation.services.search_index import search_index_ensure, search_index_reb
 from curation.services.seeding import seeds_load
 from curation.services.statements import (
     BulkResult,
+    passage_check,
     statement_create,
+    statement_place,
     statement_reattribute,
     statement_review,
     statement_snapshot,
@@ -47,6 +51,8 @@ from curation.services.versions import (
 )
 
 __all__ = [
+    "DeskImport",
+    "desk_import",
     "STATEMENT_CHANGED_ELSEWHERE",
     "ArchiveNotEmpty",
     "ArticleAlreadyImported",
@@ -57,6 +63,7 @@ __all__ = [
     "actor_merge",
     "article_import",
     "article_reanchor",
+    "article_set_non_story",
     "article_suggest",
     "articles_delete",
     "articles_recheck",
@@ -71,6 +78,7 @@ __all__ = [
     "job_cancel",
     "job_rerun",
     "job_start",
+    "passage_check",
     "public_counts_rebuild",
     "public_counts_refresh",
     "search_index_ensure",
@@ -78,6 +86,7 @@ __all__ = [
     "seeds_load",
     "statement_create",
     "statement_lock",
+    "statement_place",
     "statement_reattribute",
     "statement_review",
     "statement_snapshot",

@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from curation.anchoring import anchor_context, refind
+from curation.importing.boilerplate import non_story_ranges
 from curation.importing.parsing import ParsedArticle, content_hash
 from curation.models import Article, Statement
 from curation.services.checks import articles_recheck
@@ -83,6 +84,7 @@ def article_import(
         url=parsed.url,
         published_on=parsed.published_on,
         body=parsed.body,
+        non_story=[list(pair) for pair in non_story_ranges(parsed.body, final_title)],
         import_key=import_key,
         content_hash=parsed.content_hash,
         status=status,
@@ -118,6 +120,8 @@ def article_update(*, article: Article, by, changed_fields: list[str]) -> dict[s
     body_changed = "body" in changed_fields
     if body_changed:
         article.content_hash = content_hash(article.body)
+        # The old ranges point into the old text; the new one is read afresh.
+        article.non_story = [list(pair) for pair in non_story_ranges(article.body, article.title)]
     article._history_user = by
     article.save()
     counts = article_reanchor(article=article) if body_changed else None
@@ -128,6 +132,29 @@ def article_update(*, article: Article, by, changed_fields: list[str]) -> dict[s
     if body_changed:
         articles_recheck([article])
     return counts
+
+
+@transaction.atomic
+def article_set_non_story(*, article: Article, ranges, by) -> list[list[int]]:
+    """Set which ranges of the body readers are not shown; overlapping or touching ranges are joined.
+
+    Only what is shown changes: the body and every statement's place stay.
+    """
+    cleaned = []
+    for start, end in sorted((int(start), int(end)) for start, end in ranges):
+        if not 0 <= start < end <= len(article.body):
+            raise ValidationError(
+                f"Characters {start}–{end} are not a part of the text, which has {len(article.body)} characters."
+            )
+        if cleaned and start <= cleaned[-1][1]:
+            cleaned[-1][1] = max(cleaned[-1][1], end)
+        else:
+            cleaned.append([start, end])
+    article.non_story = cleaned
+    article._history_user = by
+    article._change_reason = "Changed what readers are not shown"
+    article.save(update_fields=["non_story", "updated_at"])
+    return cleaned
 
 
 @transaction.atomic

@@ -380,6 +380,71 @@ def statements_reattribute(*, statements, to_actor: Actor | None, by, reason: st
     return result
 
 
+def same_passage(left: str, right: str) -> bool:
+    """Return True when two passages read the same once line endings are made alike.
+
+    A browser turns every "\\r\\n" of the text it shows into "\\n", so the
+    passage an editor selected may differ from the body in line endings only.
+    """
+    return _plain_line_endings(left) == _plain_line_endings(right)
+
+
+def _plain_line_endings(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def passage_check(
+    article: Article, start: int, end: int, selected: str | None, *, other_than=None, taken_ok: bool = False
+) -> None:
+    """Refuse, with what is wrong, offsets outside the body, off the selected passage, or already taken."""
+    if not 0 <= start < end <= len(article.body):
+        raise ValidationError(
+            f"The span {start}–{end} is not inside the article's text, which has {len(article.body)} "
+            "characters; the end must come after the start."
+        )
+    found = article.body[start:end]
+    if selected is not None and not same_passage(found, selected):
+        raise ValidationError(
+            f"The text at characters {start}–{end} reads “{shorten_passage(found)}”, not the passage you "
+            f"selected (“{shorten_passage(selected)}”). The text may have changed since you opened it: "
+            "reload the article and select the passage again."
+        )
+    taken = None if taken_ok else article.statements.filter(start=start, end=end).exclude(pk=other_than).first()
+    if taken is not None:
+        raise ValidationError(f"Another statement already covers exactly characters {start}–{end}: {taken}.")
+
+
+def shorten_passage(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@transaction.atomic
+def statement_place(
+    *, statement: Statement, start: int, end: int, by, selected: str | None = None, expected_version: int | None = None
+) -> Statement:
+    """Anchor a statement at ``body[start:end]`` again, typically one no longer found after a text edit.
+
+    ``selected`` is the passage the editor chose, checked against what the
+    offsets cut out of the body now. The statement takes the passage's words
+    and context; its history keeps where it was before.
+    """
+    locked = statement_lock(statement, expected_version)
+    article = locked.article
+    passage_check(article, start, end, selected, other_than=locked.pk)
+    locked.start, locked.end, locked.text = start, end, article.body[start:end]
+    locked.prefix, locked.suffix = anchor_context(article.body, start, end)
+    locked.anchor = Statement.Anchor.FOUND
+    _save_statement(
+        locked,
+        by=by,
+        fields=["start", "end", "text", "prefix", "suffix", "anchor"],
+        why=f"Placed again at characters {start}–{end}",
+    )
+    statement.refresh_from_db()
+    return statement
+
+
 @transaction.atomic
 def statements_delete(*, statements) -> int:
     """Delete statements, keeping the public counts true; return how many (administrators only)."""

@@ -232,3 +232,25 @@ def test_it_resolves_the_minister_added_to_the_last_minister_named():
         "“The roads will reopen by Friday,” the minister added."
     )
     assert _one(text).speaker_name == "Leo Brandt"
+
+
+@pytest.mark.parametrize(
+    ("text", "statement", "speaker"),
+    [
+        (
+            "The mayor vowed to “rebuild every bridge” in the valley before winter. The council later said nothing.",
+            "to “rebuild every bridge” in the valley before winter",
+            "The mayor",
+        ),
+        (
+            'Nadia Brook said there was "no daylight" between the two budgets. She said the county would wait.',
+            'there was "no daylight" between the two budgets',
+            "Nadia Brook",
+        ),
+    ],
+)
+def test_it_reads_on_past_a_quoted_fragment_the_sentence_carries_on_after(text, statement, speaker):
+    """Words after a fragment's closing mark continue the sentence; they never name its speaker."""
+    first = extract(text)[0]
+    assert first.text == statement
+    assert first.speaker_name == speaker

@@ -74,6 +74,8 @@ def attribute_after(context: ArticleContext, quote: QuoteSpan, paragraph: TextRa
     """Find '…," Salih added' right after the closing mark."""
     offset = quote.follows
     tail = context.norm[offset : min(paragraph.end, offset + 160)]
+    if _runs_on(context.norm, quote, tail):
+        return None
     for pattern, how in (
         (AFTER_QUOTE_DOCUMENT_RE, "document"),
         (AFTER_QUOTE_RE, "after"),
@@ -96,6 +98,16 @@ def attribute_after(context: ArticleContext, quote: QuoteSpan, paragraph: TextRa
     return None
 
 
+def _runs_on(norm: str, quote: QuoteSpan, tail: str) -> bool:
+    """A quoted fragment the sentence carries on after: 'he vowed to "take our fight" to the states'.
+
+    Words after its closing mark continue the sentence; they do not name its speaker.
+    """
+    quoted = norm[quote.start : quote.end]
+    closed = norm[quote.end : quote.close_mark].strip()[-1:] in tuple(",.!?") or tail.lstrip(" ")[:1] in tuple(",:.!?")
+    return not closed and (quoted[:1].islower() or word_count(quoted) < MINIMUM_WORDS_WITHOUT_CUE)
+
+
 def attribute_before(context: ArticleContext, quote: QuoteSpan, paragraph: TextRange) -> Attribution | None:
     """Find 'Abadi warned that the "…' or ', he said, "…' before the opening mark."""
     sentence = context.sentences[context.sentence_at(quote.open_mark)]
@@ -116,7 +128,7 @@ def attribute_before(context: ArticleContext, quote: QuoteSpan, paragraph: TextR
                 match.group("speaker"),
                 offset + match.start("speaker"),
                 offset + match.end("speaker"),
-                quote.follows,
+                offset + match.end("cue"),
                 "before",
             )
     return None

@@ -119,7 +119,7 @@ _AGE = r"(?:,[ ]+\d{1,3},)"
 # A verb the lists do not know, in the past tense: '…," he scoffed.'
 _UNLISTED_VERB = r"[a-z]{3,}ed"
 AFTER_QUOTE_LOOSE_RE = re.compile(
-    rf"^[ ]*[,:!?.]?[ ]*(?:[A-Za-z][\w'.-]*[ ]+){{0,4}}?"
+    rf"^[ ]*[,:!?.]?[ ]*(?:[A-Za-z][\w'.-]*(?<![a-z]{{3}}[.])[ ]+){{0,4}}?"
     rf"(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b|{_LOOSE_DESCRIPTION}|{_NAME_CHAIN}|{_PLURAL_SOURCE})"
     rf"(?:{_AGE}|{APPOSITIVE})?[ ]+(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])"
 )

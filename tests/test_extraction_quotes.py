@@ -106,3 +106,34 @@ def test_it_drops_photo_captions_and_site_furniture():
     )
     texts = [s.text for s in extract(text)]
     assert texts == ["the bridge will be finished by spring."]
+
+
+def test_it_finds_the_name_in_a_cue_clause_with_an_unclosed_appositive():
+    """A quote closed by a comma leads to its cue; the first name before a comma or the cue speaks."""
+    text = (
+        '"The levee will hold through the spring," Ana Ortiz, the pollster who runs the lab tweeted on Monday. '
+        '"The rest will follow soon after that."'
+    )
+    [quote] = extract(text)
+    assert quote.speaker_name == "Ana Ortiz"
+    assert quote.cue == "tweeted"
+    assert len(quote.pieces) == 2
+
+
+def test_it_skips_a_name_that_only_describes_the_speaker_in_a_cue_clause():
+    text = (
+        "“The levee will hold through the spring,” Rivers First organizing director Kendall Rowe, who runs the group "
+        "told a radio station."
+    )
+    [quote] = extract(text)
+    assert quote.speaker_name == "Kendall Rowe"
+
+
+def test_it_closes_a_doubled_apostrophe_quote_that_ends_with_a_single_quote():
+    text = (
+        "''I tell the other mayors, 'I am sorry, but the county does not care at all,''' said Mr. Lomax, "
+        "who runs a firm. ''You can say that is very selfish of us.''"
+    )
+    [quote] = extract(text)
+    assert quote.speaker_name == "Lomax"
+    assert len(quote.pieces) == 2

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .context import ArticleContext, Resolution
 from .marks import Mark, QuoteSpan, double_marks, pair_marks, quote_span, single_quotes
 from .patterns import (
+    AFTER_QUOTE_CLAUSE_RE,
     AFTER_QUOTE_DOCUMENT_RE,
     AFTER_QUOTE_INVERTED_RE,
     AFTER_QUOTE_LOOSE_INVERTED_RE,
@@ -17,9 +18,11 @@ from .patterns import (
     BEFORE_QUOTE_ACCORDING_RE,
     BEFORE_QUOTE_LABEL_RE,
     BEFORE_QUOTE_RE,
+    CLAUSE_NAME_RE,
     FINITE_CUE_RE,
     INTRODUCTION_INVERTED_RE,
     INTRODUCTION_RE,
+    SENTENCE_END_RE,
     SPEAKER_BEFORE_CUE_RE,
 )
 from .text import TextRange
@@ -95,7 +98,25 @@ def attribute_after(context: ArticleContext, quote: QuoteSpan, paragraph: TextRa
                 offset + match.end(),
                 how,
             )
-    return None
+    return _attribute_in_clause(context, quote, offset, tail)
+
+
+def _attribute_in_clause(context: ArticleContext, quote: QuoteSpan, offset: int, tail: str) -> Attribution | None:
+    """'…," Ana Ortiz, the pollster who runs the lab tweeted': a quote closed by a comma leads to its cue.
+
+    The speaker is the first name in that clause that a comma or the cue follows.
+    """
+    if context.norm[quote.end : quote.close_mark].strip()[-1:] not in tuple(",!?") and not tail.startswith(","):
+        return None
+    match = AFTER_QUOTE_CLAUSE_RE.match(tail)
+    if match is None or SENTENCE_END_RE.search(match.group("clause")):
+        return None
+    name = CLAUSE_NAME_RE.search(tail, match.start("clause"), match.start("cue") - 1)
+    if name is None or name.group().endswith("'s"):
+        return None
+    return Attribution(
+        match.group("cue"), name.group(), offset + name.start(), offset + name.end(), offset + match.end(), "after"
+    )
 
 
 def _runs_on(norm: str, quote: QuoteSpan, tail: str) -> bool:

@@ -131,6 +131,13 @@ AFTER_QUOTE_LOOSE_INVERTED_RE = re.compile(
     rf"^[ ]*[,:]?[ ]*(?P<cue>{FINITE_CUE_PATTERN})[ ]+"
     rf"(?P<speaker>{_LOOSE_DESCRIPTION}[^,.;\"\n]{{0,60}}?)(?=[ ]*[,.;]|$)"
 )
+# Last resort after a quote closed by a comma: the first name in the clause that leads to a cue, whatever
+# stands around it ('…," Ana Ortiz, the pollster who runs the lab tweeted', '…," another friend, Ana Ortiz told').
+AFTER_QUOTE_CLAUSE_RE = re.compile(
+    rf"^[ ]*,?[ ]*(?P<clause>[^\"!?\n]{{1,140}}?)(?<![\w-])(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])"
+)
+CLAUSE_NAME_RE = re.compile(rf"(?<![\w'-]){_NAME_CHAIN}(?=[ ]*(?:,|\([^)]*\)|$))")
+SENTENCE_END_RE = re.compile(r"[a-z0-9)]{2}[.][ ]+[A-Z\"]")
 # Before an opening quote: 'Abadi warned that the "' or ', he said, "' or 'According to X, "'.
 BEFORE_QUOTE_RE = re.compile(
     rf"{SPEAKER}{APPOSITIVE}?{_INTERJECTION}[ ]*,?[ ]+(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])"

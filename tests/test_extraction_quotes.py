@@ -137,3 +137,21 @@ def test_it_closes_a_doubled_apostrophe_quote_that_ends_with_a_single_quote():
     [quote] = extract(text)
     assert quote.speaker_name == "Lomax"
     assert len(quote.pieces) == 2
+
+
+def test_it_makes_a_quote_after_a_participle_a_statement_of_its_own():
+    text = '"The clinic is not ours to close," she said, adding, "Dr. Ana Ortiz is grateful for the support."'
+    first, second = extract(text)
+    assert (first.text, first.cue) == ("The clinic is not ours to close", "said")
+    assert (second.text, second.cue) == ("Dr. Ana Ortiz is grateful for the support.", "adding")
+    assert second.speaker_as_printed == "she"
+
+
+def test_it_keeps_a_quote_going_on_after_a_participle_clause_in_one_statement():
+    text = (
+        '"The clinic is not ours to close," Ana Ortiz said, noting that the county owns the lease. '
+        '"We have a deep bench here."'
+    )
+    [quote] = extract(text)
+    assert quote.speaker_name == "Ana Ortiz"
+    assert len(quote.pieces) == 2

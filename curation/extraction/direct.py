@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .context import ArticleContext, Resolution
 from .marks import Mark, QuoteSpan, double_marks, pair_marks, quote_span, single_quotes
@@ -22,6 +22,7 @@ from .patterns import (
     FINITE_CUE_RE,
     INTRODUCTION_INVERTED_RE,
     INTRODUCTION_RE,
+    PARTICIPLE_RE,
     SENTENCE_END_RE,
     SPEAKER_BEFORE_CUE_RE,
 )
@@ -226,11 +227,25 @@ def group_quotes(context: ArticleContext, quotes: list[QuoteSpan]) -> list[Quote
             last is None or last.attribution is None or before.speaker_start != last.attribution.speaker_start
         )
         if last is not None and after is None and not own_cue and _continues(context, last, quote, paragraph):
-            last.quotes.append(quote)
+            participle = _participle_between(context, last, quote)
+            if participle is None:
+                last.quotes.append(quote)
+                continue
+            groups.append(QuoteGroup([quote], participle, paragraph))
             continue
         attribution = after or before or attribute_colon(context, quote, paragraph)
         groups.append(QuoteGroup([quote], attribution, paragraph))
     return groups
+
+
+def _participle_between(context: ArticleContext, group: QuoteGroup, quote: QuoteSpan) -> Attribution | None:
+    """'"A," she said, adding, "B."': a participle between two quotes makes the second a statement of its own."""
+    between = PARTICIPLE_RE.search(context.norm, group.quotes[-1].follows, quote.open_mark)
+    if between is None or group.attribution is None:
+        return None
+    if any(character.isalpha() for character in context.norm[between.end() : quote.open_mark]):
+        return None  # '…, adding that he had fought for it. "B."': the quote goes on after the participle's clause
+    return replace(group.attribution, cue=between.group("cue"), cue_end=quote.follows, how="participle")
 
 
 def attribute_colon(context: ArticleContext, quote: QuoteSpan, paragraph: TextRange) -> Attribution | None:

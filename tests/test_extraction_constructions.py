@@ -254,3 +254,28 @@ def test_it_reads_on_past_a_quoted_fragment_the_sentence_carries_on_after(text, 
     first = extract(text)[0]
     assert first.text == statement
     assert first.speaker_name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "statement", "cue"),
+    [
+        (
+            'Ivo Marsh, 55, said he had been willing to "look the other way" on many of the speeches.',
+            'he had been willing to "look the other way" on many of the speeches',
+            "said",
+        ),
+        (
+            'Ivo Marsh on Friday described his plan to lead a "big tent" party in the fall.',
+            'his plan to lead a "big tent" party in the fall',
+            "described",
+        ),
+        (
+            'Ivo Marsh has defended "small town values," saying the city embodied the "heart and soul of the state."',
+            'the city embodied the "heart and soul of the state."',
+            "saying",
+        ),
+    ],
+)
+def test_it_finds_the_speaker_past_an_age_a_day_or_a_quote_closing_on_a_comma(text, statement, cue):
+    found = _one(text)
+    assert (found.text, found.cue, found.speaker_name) == (statement, cue, "Ivo Marsh")

@@ -38,7 +38,7 @@ SPEAKER = (
 )
 _INTERJECTION = (
     r"(?:,[ ]+(?:meanwhile|however|though|for (?:his|her|its|their) part),"
-    r"|[ ]+(?:also|further|again|later|then|meanwhile|too))?"
+    rf"|[ ]+(?:also|further|again|later|then|meanwhile|too|(?:on[ ]+)?{_WEEKDAYS}))?"
 )
 
 # ", a campaign spokesman," / ", who chairs the committee,", " (D-N.Y.)", ", R-Pa.,": what may stand between
@@ -50,9 +50,9 @@ APPOSITIVE = (
     r"|author|leader|member|senior|former|deputy|vice|managing|assistant|associate|general)\b[^\"\n]{1,160}?,)"
 )
 # "... the top Iraqi diplomat said" / "Mr. X, also pointed out": speaker right before a cue.
-SPEAKER_BEFORE_CUE_RE = re.compile(rf"{SPEAKER}{APPOSITIVE}?{_INTERJECTION}[ ]*,?[ ]*$")
+SPEAKER_BEFORE_CUE_RE = re.compile(rf"{SPEAKER}(?:,[ ]+\d{{1,3}},|{APPOSITIVE})?{_INTERJECTION}[ ]*,?[ ]*$")
 FINITE_CUE_RE = re.compile(rf"(?<![\w-])(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])")
-PARTICIPLE_RE = re.compile(rf",[ ]+(?:and[ ]+)?(?P<cue>{PARTICIPLE_CUE_PATTERN})(?![\w-])(?:[ ]+that\b)?[ ]*")
+PARTICIPLE_RE = re.compile(rf",(?:\"|'')?[ ]+(?:and[ ]+)?(?P<cue>{PARTICIPLE_CUE_PATTERN})(?![\w-])(?:[ ]+that\b)?[ ]*")
 ACCORDING_TO_RE = re.compile(
     rf",?[ ]*(?P<cue>according[ ]+to)[ ]+"
     rf"(?P<speaker>{_DESCRIPTION}|{_NAME_CHAIN}|[a-z][\w ]{{0,40}}?)(?=[ ]*[.,;]|$)"

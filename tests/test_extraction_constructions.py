@@ -279,3 +279,33 @@ def test_it_reads_on_past_a_quoted_fragment_the_sentence_carries_on_after(text, 
 def test_it_finds_the_speaker_past_an_age_a_day_or_a_quote_closing_on_a_comma(text, statement, cue):
     found = _one(text)
     assert (found.text, found.cue, found.speaker_name) == (statement, cue, "Ivo Marsh")
+
+
+@pytest.mark.parametrize(
+    ("text", "statement", "source"),
+    [
+        (
+            "The county will build two schools next year, according to a senior adviser who asked not to be named.",
+            "The county will build two schools next year",
+            "a senior adviser who asked not to be named",
+        ),
+        (
+            "But according to reports in the local press, he could not convince the council that the plan worked.",
+            "he could not convince the council that the plan worked",
+            "reports in the local press",
+        ),
+        (
+            "The mill earns, according to one report, four million dollars in county contracts.",
+            "The mill earns, according to one report, four million dollars in county contracts",
+            "one report",
+        ),
+        (
+            "Turnout fell by a third, according to the U.S. Census Bureau.",
+            "Turnout fell by a third",
+            "the U.S. Census Bureau",
+        ),
+    ],
+)
+def test_it_reads_according_to_with_any_source_before_inside_or_after_the_statement(text, statement, source):
+    found = _one(text)
+    assert (found.text, found.cue, found.speaker_as_printed) == (statement, "according to", source)

@@ -70,7 +70,11 @@ def participle_clauses(context: ArticleContext, sentence: TextRange) -> list[tup
 def _subject_first(context: ArticleContext, sentence: TextRange) -> Reported | None:
     """'X pointed out that …', 'she added that …', 'Mr. X, expressed …'."""
     norm = context.norm
+    according = ACCORDING_TO_RE.search(norm, sentence.start, sentence.end)
+    source = according.span("speaker") if according else (0, 0)
     for cue in FINITE_CUE_RE.finditer(norm, sentence.start, sentence.end):
+        if source[0] <= cue.start() < source[1]:
+            continue  # 'according to an aide who asked not to be named': the cue describes the source
         head_start = max(sentence.start, cue.start() - 120)
         speaker = SPEAKER_BEFORE_CUE_RE.search(norm, head_start, cue.start())
         if speaker is None:
@@ -186,16 +190,22 @@ def _aside(context: ArticleContext, sentence: TextRange) -> Reported | None:
 
 
 def _according_to(context: ArticleContext, sentence: TextRange) -> Reported | None:
-    match = ACCORDING_TO_RE.search(context.norm, sentence.start, sentence.end)
+    """'…, according to X.', 'According to X, …' and '…, according to X, …' (the whole sentence)."""
+    norm = context.norm
+    match = ACCORDING_TO_RE.search(norm, sentence.start, sentence.end)
     if match is None:
         return None
-    end = match.start()
-    while end > sentence.start and context.norm[end - 1] in " ,":
-        end -= 1
-    if not _enough_words(context, sentence.start, end):
+    start, end = _trimmed(norm, sentence.start, match.start())
+    if norm.startswith(",", match.end()):
+        after_start, after_end = _trimmed(norm, match.end() + 1, sentence.end)
+        if _enough_words(context, after_start, after_end):
+            end = after_end
+            if not _enough_words(context, start, match.start()):
+                start = after_start
+    if not _enough_words(context, start, end):
         return None
     return Reported(
-        sentence.start,
+        start,
         end,
         "according to",
         match.group("speaker"),
@@ -203,6 +213,15 @@ def _according_to(context: ArticleContext, sentence: TextRange) -> Reported | No
         match.end("speaker"),
         "according",
     )
+
+
+def _trimmed(norm: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the spaces and punctuation at its edges."""
+    while start < end and norm[start] in " ,;:":
+        start += 1
+    while end > start and norm[end - 1] in " .,;:":
+        end -= 1
+    return start, end
 
 
 def _enough_words(context: ArticleContext, start: int, end: int) -> bool:

@@ -53,9 +53,12 @@ APPOSITIVE = (
 SPEAKER_BEFORE_CUE_RE = re.compile(rf"{SPEAKER}(?:,[ ]+\d{{1,3}},|{APPOSITIVE})?{_INTERJECTION}[ ]*,?[ ]*$")
 FINITE_CUE_RE = re.compile(rf"(?<![\w-])(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])")
 PARTICIPLE_RE = re.compile(rf",(?:\"|'')?[ ]+(?:and[ ]+)?(?P<cue>{PARTICIPLE_CUE_PATTERN})(?![\w-])(?:[ ]+that\b)?[ ]*")
+# The source runs to the next comma, semicolon or sentence end: "according to a senior adviser who asked not
+# to be named", "according to lawyers with the Family Project", "according to the U.S. Census Bureau".
 ACCORDING_TO_RE = re.compile(
-    rf",?[ ]*(?P<cue>according[ ]+to)[ ]+"
-    rf"(?P<speaker>{_DESCRIPTION}|{_NAME_CHAIN}|[a-z][\w ]{{0,40}}?)(?=[ ]*[.,;]|$)"
+    rf",?[ ]*(?P<cue>[Aa]ccording[ ]+to)[ ]+"
+    rf"(?P<speaker>{_DESCRIPTION}(?=[ ]*[.,;]|$)|{_NAME_CHAIN}(?=[ ]*[.,;]|$)|[\w\"'][^,;\n\"]{{0,150}}?)"
+    r"(?=[ ]*(?:[,;]|(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})[.!?](?:[ ]|$)|$))"
 )
 ADVERBIAL_RE = re.compile(
     rf"(?:[ ]+(?:{_WEEKDAYS}|yesterday|today|tonight|recently|repeatedly|publicly|privately|again|later|earlier))?"

@@ -309,3 +309,33 @@ def test_it_finds_the_speaker_past_an_age_a_day_or_a_quote_closing_on_a_comma(te
 def test_it_reads_according_to_with_any_source_before_inside_or_after_the_statement(text, statement, source):
     found = _one(text)
     assert (found.text, found.cue, found.speaker_as_printed) == (statement, "according to", source)
+
+
+@pytest.mark.parametrize(
+    ("text", "statement", "source"),
+    [
+        (
+            "The mayor, officials said, has become skeptical about the new bridge over the river.",
+            "The mayor, officials said, has become skeptical about the new bridge over the river",
+            "officials",
+        ),
+        (
+            "Some experts say it may be years before the technology exists.",
+            "it may be years before the technology exists",
+            "Some experts",
+        ),
+        (
+            "The levy helped convert doubts into active support, donors said.",
+            "The levy helped convert doubts into active support",
+            "donors",
+        ),
+    ],
+)
+def test_it_takes_a_plural_noun_alone_as_a_source(text, statement, source):
+    found = _one(text)
+    assert (found.text, found.speaker_as_printed) == (statement, source)
+
+
+def test_it_reads_a_speaker_with_an_age_and_an_appositive():
+    found = _one("Yin Tolle, 60, a doctor, said she was elated but still feared the army.")
+    assert (found.text, found.speaker_name) == ("she was elated but still feared the army", "Yin Tolle")

@@ -32,9 +32,20 @@ _DESCRIPTION = (
     rf"\b[Tt]he[ ]+(?:[\w'-]+[ ]+){{0,4}}?(?:{ROLE_NOUN_PATTERN}|{ORGANISATION_NOUN_PATTERN})"
     rf"(?:[ ]+(?:of|from|for)[ ]+(?:the[ ]+)?{_RUN})?"
 )
+# Sources named by a plural noun alone: "officials said", "Some experts say", "many Democrats say".
+_PLURAL_SOURCE_NOUNS = (
+    r"(?:officials|experts|analysts|critics|opponents|supporters|aides|advisers|advisors|sources|others|observers"
+    r"|economists|strategists|donors|lawmakers|allies|residents|organizers|insiders|historians|scholars|operatives"
+    r"|Democrats|Republicans|investigators|prosecutors|authorities|researchers|activists|leaders|officers)"
+)
+_BARE_PLURAL = (
+    r"(?<![\w'-])(?:(?:[Ss]ome|[Mm]any|[Oo]ther|[Ss]everal|[Mm]ost|[Tt]wo|[Tt]hree|[Ff]ew|[Ss]enior|[Ff]ederal|[Ll]ocal"
+    r"|[Ss]tate|[Cc]ampaign|[Aa]dministration|[Pp]arty|[Cc]ongressional|[Ii]ndustry|[Ll]egal|[Pp]olitical)[ ]+){0,2}"
+    rf"{_PLURAL_SOURCE_NOUNS}\b"
+)
 SPEAKER = (
     rf"(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|who)\b|{_DESCRIPTION}|(?<![\w'-]){_NAME_CHAIN}"
-    rf"|(?<![\w'-]){_NAMED_DESCRIPTION})"
+    rf"|(?<![\w'-]){_NAMED_DESCRIPTION}|{_BARE_PLURAL})"
 )
 _INTERJECTION = (
     r"(?:,[ ]+(?:meanwhile|however|though|for (?:his|her|its|their) part),"
@@ -50,7 +61,7 @@ APPOSITIVE = (
     r"|author|leader|member|senior|former|deputy|vice|managing|assistant|associate|general)\b[^\"\n]{1,160}?,)"
 )
 # "... the top Iraqi diplomat said" / "Mr. X, also pointed out": speaker right before a cue.
-SPEAKER_BEFORE_CUE_RE = re.compile(rf"{SPEAKER}(?:,[ ]+\d{{1,3}},|{APPOSITIVE})?{_INTERJECTION}[ ]*,?[ ]*$")
+SPEAKER_BEFORE_CUE_RE = re.compile(rf"{SPEAKER}(?:,[ ]+\d{{1,3}}(?=,))?{APPOSITIVE}?{_INTERJECTION}[ ]*,?[ ]*$")
 FINITE_CUE_RE = re.compile(rf"(?<![\w-])(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])")
 PARTICIPLE_RE = re.compile(rf",(?:\"|'')?[ ]+(?:and[ ]+)?(?P<cue>{PARTICIPLE_CUE_PATTERN})(?![\w-])(?:[ ]+that\b)?[ ]*")
 # The source runs to the next comma, semicolon or sentence end: "according to a senior adviser who asked not
@@ -97,7 +108,7 @@ AFTER_QUOTE_DOCUMENT_RE = re.compile(
 )
 # A cue set off by commas inside the statement: "…, she said, is doing better" / "In 2019, Park said, the …".
 ASIDE_RE = re.compile(
-    rf",[ ]+(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b|{_NAME_CHAIN}|{_DESCRIPTION})[ ]+"
+    rf",[ ]+(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b|{_NAME_CHAIN}|{_DESCRIPTION}|{_BARE_PLURAL})[ ]+"
     rf"(?P<cue>{FINITE_CUE_PATTERN})(?:[ ]+(?:{_WEEKDAYS}|in[ ]+[^,\"]{{1,30}}|on[ ]+[^,\"]{{1,30}}))?,[ ]+(?=[\w\"'])"
 )
 # A cue after the statement, the speaker after the cue: "…, said Ana Ruiz, a pollster at the institute."

@@ -339,3 +339,10 @@ def test_it_takes_a_plural_noun_alone_as_a_source(text, statement, source):
 def test_it_reads_a_speaker_with_an_age_and_an_appositive():
     found = _one("Yin Tolle, 60, a doctor, said she was elated but still feared the army.")
     assert (found.text, found.speaker_name) == ("she was elated but still feared the army", "Yin Tolle")
+
+
+def test_it_reads_a_clause_without_that_after_a_cue_that_otherwise_needs_it():
+    """'announced it would' reports speech; 'announced her support' and 'declared victory' are deeds."""
+    found = _one("Ellen Park announced it would slash up to 300 jobs.")
+    assert (found.text, found.cue) == ("it would slash up to 300 jobs", "announced")
+    assert extract("Ellen Park declared victory in the county race.") == []

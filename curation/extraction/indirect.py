@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from .context import ArticleContext
@@ -21,6 +22,11 @@ from .patterns import (
 from .text import TextRange
 
 MINIMUM_CONTENT_WORDS = 3
+# A subject pronoun and a verb right after a cue: the start of a reported clause ("announced she would run").
+_PRONOUN_CLAUSE_RE = re.compile(
+    r" (?:he|she|they|we|I|it)[ ]+"
+    r"(?:[a-z]+ed|would|will|had|has|have|was|were|is|are|could|can|did|does|do|must|should|might|may)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,8 @@ def _content_start(norm: str, position: int, limit: int, cue: str) -> int | None
     if that:
         return that.end()
     cue = " ".join(cue.split())
+    if cue in NEEDS_THAT and not adverbial and _PRONOUN_CLAUSE_RE.match(norm, position, limit):
+        return position + 1  # 'announced he would run': a clause with its own subject needs no "that"
     if cue in NEEDS_THAT or adverbial or norm[position : position + 1] in ',.;:"':
         return None
     if cue not in OBJECT_CUES and norm[position : position + 1] != " ":

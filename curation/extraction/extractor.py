@@ -204,7 +204,9 @@ def _words_outside(context: ArticleContext, start: int, end: int, quotes: list[S
 
 def _partly_quoted(context: ArticleContext, candidate: Suggestion, quotes: list[Suggestion]) -> Suggestion:
     """'Park said the budget was "a promise kept" to teachers': one statement, the quoted words inside it."""
-    end = max([candidate.end, *(quote.end for quote in quotes)])
+    # A quote opened in the clause runs to its closing mark, past any full stop inside it.
+    opened = [span_end for span_start, span_end in context.quoted if candidate.start <= span_start < candidate.end]
+    end = max([candidate.end, *(quote.end for quote in quotes), *opened])
     base = (
         candidate if candidate.speaker_start is not None or not quotes or quotes[0].speaker_start is None else quotes[0]
     )

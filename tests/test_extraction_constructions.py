@@ -351,5 +351,5 @@ def test_it_reads_a_clause_without_that_after_a_cue_that_otherwise_needs_it():
 def test_it_runs_a_partly_quoted_statement_to_the_end_of_a_quote_that_goes_past_a_full_stop():
     text = 'Ivo Marsh added that he was "fighting to defend the charter. I will tell you this, the county will lose."'
     found = _one(text)
-    assert found.text == 'he was "fighting to defend the charter. I will tell you this, the county will lose.'
+    assert found.text == 'he was "fighting to defend the charter. I will tell you this, the county will lose'
     assert found.speaker_name == "Ivo Marsh"

@@ -102,7 +102,8 @@ def _clause_around(context: ArticleContext, group: QuoteGroup, attribution) -> t
     if attribution.speaker_start > group.start:
         start, end = sentence.start, group.end
     else:
-        start, end = max(sentence.start, min(attribution.cue_end, group.quotes[0].open_mark)), sentence.end
+        start = max(sentence.start, min(attribution.cue_end, group.quotes[0].open_mark))
+        end = max(sentence.end, group.end)  # a quote may run past the full stop that ends the sentence
         that = THAT_RE.match(context.norm, start, end)
         start = that.end() if that else start
         if not any(character.isalpha() for character in context.norm[start : group.quotes[0].open_mark]):
@@ -179,7 +180,9 @@ def _indirect_suggestions(context: ArticleContext, direct: list[Suggestion]) -> 
 def _place(context: ArticleContext, candidate: Suggestion, direct: list[Suggestion], found: list[Suggestion]) -> None:
     if _overlaps_any(candidate.start, candidate.end, found):
         return
-    if any(quote.start < candidate.start < quote.end for quote in direct):
+    if any(quote.start < candidate.start < quote.end for quote in direct) or any(
+        span_start < candidate.start < span_end for span_start, span_end in context.quoted
+    ):
         return  # the cue and its clause are inside someone's quote
     inside = [quote for quote in direct if candidate.start <= quote.start < candidate.end]
     if not inside:

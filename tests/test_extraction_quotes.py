@@ -155,3 +155,10 @@ def test_it_keeps_a_quote_going_on_after_a_participle_clause_in_one_statement():
     [quote] = extract(text)
     assert quote.speaker_name == "Ana Ortiz"
     assert len(quote.pieces) == 2
+
+
+def test_it_joins_a_split_quote_whose_cue_names_a_described_speaker():
+    text = "“That does not mean no response,” one Park aide said late last month, “but a muted one, not an alarm.”"
+    [quote] = extract(text)
+    assert quote.speaker_as_printed == "one Park aide"
+    assert len(quote.pieces) == 2

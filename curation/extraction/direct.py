@@ -224,7 +224,7 @@ def group_quotes(context: ArticleContext, quotes: list[QuoteSpan]) -> list[Quote
         before = None if after else attribute_before(context, quote, paragraph)
         last = groups[-1] if groups else None
         own_cue = before is not None and (
-            last is None or last.attribution is None or before.speaker_start != last.attribution.speaker_start
+            last is None or last.attribution is None or not _same_speaker_span(before, last.attribution)
         )
         if last is not None and after is None and not own_cue and _continues(context, last, quote, paragraph):
             participle = _participle_between(context, last, quote)
@@ -236,6 +236,11 @@ def group_quotes(context: ArticleContext, quotes: list[QuoteSpan]) -> list[Quote
         attribution = after or before or attribute_colon(context, quote, paragraph)
         groups.append(QuoteGroup([quote], attribution, paragraph))
     return groups
+
+
+def _same_speaker_span(first: Attribution, second: Attribution) -> bool:
+    """The same printed speaker, read whole or in part: "one Clinton aide" and "Clinton aide"."""
+    return first.speaker_start < second.speaker_end and second.speaker_start < first.speaker_end
 
 
 def _participle_between(context: ArticleContext, group: QuoteGroup, quote: QuoteSpan) -> Attribution | None:

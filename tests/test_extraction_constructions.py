@@ -353,3 +353,33 @@ def test_it_runs_a_partly_quoted_statement_to_the_end_of_a_quote_that_goes_past_
     found = _one(text)
     assert found.text == 'he was "fighting to defend the charter. I will tell you this, the county will lose'
     assert found.speaker_name == "Ivo Marsh"
+
+
+@pytest.mark.parametrize(
+    ("text", "statement", "source"),
+    [
+        (
+            "Just 28 percent of voters said they had a positive view of the mayor.",
+            "they had a positive view of the mayor",
+            "Just 28 percent of voters",
+        ),
+        (
+            "Six in 10 say the mayor is at least somewhat decisive.",
+            "the mayor is at least somewhat decisive",
+            "Six in 10",
+        ),
+        (
+            "The plan, an inside source said, is to have volunteers pass out the leaflets.",
+            "The plan, an inside source said, is to have volunteers pass out the leaflets",
+            "an inside source",
+        ),
+        (
+            "The county did not complain when the mill helped growth, a regional official said.",
+            "The county did not complain when the mill helped growth",
+            "a regional official",
+        ),
+    ],
+)
+def test_it_takes_a_described_or_counted_source(text, statement, source):
+    found = _one(text)
+    assert (found.text, found.speaker_as_printed) == (statement, source)

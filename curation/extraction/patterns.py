@@ -36,16 +36,29 @@ _DESCRIPTION = (
 _PLURAL_SOURCE_NOUNS = (
     r"(?:officials|experts|analysts|critics|opponents|supporters|aides|advisers|advisors|sources|others|observers"
     r"|economists|strategists|donors|lawmakers|allies|residents|organizers|insiders|historians|scholars|operatives"
-    r"|Democrats|Republicans|investigators|prosecutors|authorities|researchers|activists|leaders|officers)"
+    r"|Democrats|Republicans|respondents|investigators|prosecutors|authorities|researchers|activists|leaders|officers)"
 )
 _BARE_PLURAL = (
     r"(?<![\w'-])(?:(?:[Ss]ome|[Mm]any|[Oo]ther|[Ss]everal|[Mm]ost|[Tt]wo|[Tt]hree|[Ff]ew|[Ss]enior|[Ff]ederal|[Ll]ocal"
     r"|[Ss]tate|[Cc]ampaign|[Aa]dministration|[Pp]arty|[Cc]ongressional|[Ii]ndustry|[Ll]egal|[Pp]olitical)[ ]+){0,2}"
     rf"{_PLURAL_SOURCE_NOUNS}\b"
 )
+# "a Chinese official", "his campaign", "an inside source": someone described, not named.
+_INDEFINITE_DESCRIPTION = (
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[ ]+(?:[\w'-]+[ ]+){0,3}?"
+    rf"(?:{ROLE_NOUN_PATTERN}|{ORGANISATION_NOUN_PATTERN}|campaign|source|friend)s?(?![\w-])"
+)
+# "28 percent of voters said", "six in 10 say", "almost half of respondents said", "those surveyed say".
+_NUMBER_WORD = r"(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)"
+_QUANTITY_SOURCE = (
+    r"\b(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Jj]ust|[Oo]nly|[Rr]oughly|[Mm]ore[ ]+than)[ ]+)?"
+    rf"(?:\d+(?:[.]\d+)?(?:[ ]+percent|%)|{_NUMBER_WORD}[ -]+(?:in|out[ ]+of)[ -]+{_NUMBER_WORD}|[Hh]alf|[Aa][ ]+third"
+    r"|[Tt]wo-thirds|[Aa][ ]+majority|[Tt]hose[ ]+(?:surveyed|polled|asked|questioned))"
+    r"(?:[ ]+of[ ]+(?:the[ ]+|those[ ]+)?(?:[\w'-]+[ ]+){0,2}?[a-z][\w-]*s)?(?![\w-])"
+)
 SPEAKER = (
     rf"(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|who)\b|{_DESCRIPTION}|(?<![\w'-]){_NAME_CHAIN}"
-    rf"|(?<![\w'-]){_NAMED_DESCRIPTION}|{_BARE_PLURAL})"
+    rf"|(?<![\w'-]){_NAMED_DESCRIPTION}|{_BARE_PLURAL}|{_INDEFINITE_DESCRIPTION}|{_QUANTITY_SOURCE})"
 )
 _INTERJECTION = (
     r"(?:,[ ]+(?:meanwhile|however|though|for (?:his|her|its|their) part),"
@@ -108,7 +121,8 @@ AFTER_QUOTE_DOCUMENT_RE = re.compile(
 )
 # A cue set off by commas inside the statement: "…, she said, is doing better" / "In 2019, Park said, the …".
 ASIDE_RE = re.compile(
-    rf",[ ]+(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b|{_NAME_CHAIN}|{_DESCRIPTION}|{_BARE_PLURAL})[ ]+"
+    rf",[ ]+(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b|{_NAME_CHAIN}|{_DESCRIPTION}|{_BARE_PLURAL}"
+    rf"|{_INDEFINITE_DESCRIPTION})[ ]+"
     rf"(?P<cue>{FINITE_CUE_PATTERN})(?:[ ]+(?:{_WEEKDAYS}|in[ ]+[^,\"]{{1,30}}|on[ ]+[^,\"]{{1,30}}))?,[ ]+(?=[\w\"'])"
 )
 # A cue after the statement, the speaker after the cue: "…, said Ana Ruiz, a pollster at the institute."

@@ -45,7 +45,7 @@ _BARE_PLURAL = (
 )
 # "a Chinese official", "his campaign", "an inside source": someone described, not named.
 _INDEFINITE_DESCRIPTION = (
-    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[ ]+(?:[\w'-]+[ ]+){0,3}?"
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)[ ]+(?:[\w'-]+[ ]+){0,3}?"
     rf"(?:{ROLE_NOUN_PATTERN}|{ORGANISATION_NOUN_PATTERN}|campaign|source|friend)s?(?![\w-])"
 )
 # "28 percent of voters said", "six in 10 say", "almost half of respondents said", "those surveyed say".

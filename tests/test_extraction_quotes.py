@@ -162,3 +162,14 @@ def test_it_joins_a_split_quote_whose_cue_names_a_described_speaker():
     [quote] = extract(text)
     assert quote.speaker_as_printed == "one Park aide"
     assert len(quote.pieces) == 2
+
+
+def test_it_joins_an_uncued_quote_to_the_statement_whose_cue_ends_the_sentence_before():
+    text = (
+        'Ellen Park "felt a moral obligation to act on" the floods, Ivo Marsh said. '
+        '"This is not a cosmetic item on her list. This is core stuff."'
+    )
+    [statement] = extract(text)
+    assert statement.speaker_name == "Ivo Marsh"
+    assert statement.text.endswith("This is core stuff.")
+    assert len(statement.pieces) == 2

@@ -40,10 +40,46 @@ def extract(text: str, *, actors: Sequence[KnownActor] = (), published_on: date 
     context = ArticleContext(text, actors, published_on)
     direct = _direct_suggestions(context)
     indirect = _indirect_suggestions(context, direct)
-    found = direct + indirect
+    found = _join_uncued_quotes(context, sorted(direct + indirect, key=lambda suggestion: suggestion.start))
     labelled = labelled_statements(context, lambda start, end: _overlaps_any(start, end, found))
     claims = numbered_claims(context) if not direct else []
     return sorted(found + labelled + claims, key=lambda suggestion: suggestion.start)
+
+
+_UNCUED = "no speaker is named for this quote"
+MAXIMUM_GAP_TO_JOIN = 80
+
+
+def _join_uncued_quotes(context: ArticleContext, found: list[Suggestion]) -> list[Suggestion]:
+    """'Park "felt bound to act," Ortiz said. "This is core stuff."': the uncued quote goes on with the
+    statement whose cue ends the sentence before it, in the same paragraph, as a split quote does."""
+    joined: list[Suggestion] = []
+    for suggestion in found:
+        previous = joined[-1] if joined else None
+        if previous is not None and _UNCUED in suggestion.reasons and _joinable(context, previous, suggestion):
+            pieces = previous.pieces or ((previous.start, previous.end),)
+            joined[-1] = replace(
+                previous,
+                text=context.text[previous.start : suggestion.end],
+                end=suggestion.end,
+                pieces=pieces + (suggestion.pieces or ((suggestion.start, suggestion.end),)),
+                reasons=(*previous.reasons, "the uncued quote after it goes on with it"),
+            )
+            continue
+        joined.append(suggestion)
+    return joined
+
+
+def _joinable(context: ArticleContext, previous: Suggestion, suggestion: Suggestion) -> bool:
+    """Only the previous statement's own cue stands between the two, in one paragraph, with no other quote."""
+    if previous.speaker_start is None or previous.end > suggestion.start:
+        return False
+    gap = context.norm[previous.end : suggestion.start]
+    cue_between = previous.end <= previous.speaker_start < suggestion.start
+    nothing_between = not any(character.isalpha() for character in gap)
+    return (
+        len(gap) <= MAXIMUM_GAP_TO_JOIN and "\n" not in gap and gap.count('"') <= 2 and (cue_between or nothing_between)
+    )
 
 
 def _direct_suggestions(context: ArticleContext) -> list[Suggestion]:

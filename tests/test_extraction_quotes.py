@@ -173,3 +173,15 @@ def test_it_joins_an_uncued_quote_to_the_statement_whose_cue_ends_the_sentence_b
     assert statement.speaker_name == "Ivo Marsh"
     assert statement.text.endswith("This is core stuff.")
     assert len(statement.pieces) == 2
+
+
+def test_it_keeps_a_run_of_uncued_quoted_paragraphs_as_one_statement():
+    text = (
+        "Ellen Park spoke only in slogans during the interview.\n\n"
+        "“We have to do something and it is the only way you stop it.”\n\n"
+        "“We have to be a lot tougher. We are playing with a different set of rules.”"
+    )
+    [quote] = extract(text)
+    assert quote.text.startswith("We have to do something")
+    assert quote.text.endswith("a different set of rules.")
+    assert len(quote.pieces) == 2

@@ -286,9 +286,13 @@ def attribute_colon(context: ArticleContext, quote: QuoteSpan, paragraph: TextRa
 
 def _continues(context: ArticleContext, group: QuoteGroup, quote: QuoteSpan, paragraph: TextRange) -> bool:
     """Within one paragraph, a quote with no cue of its own goes on with the attributed quote before it."""
-    if group.paragraph != paragraph or group.attribution is None:
+    if group.paragraph != paragraph:
         return False
-    return '"' not in context.norm[group.quotes[-1].follows : quote.open_mark]
+    between = context.norm[group.quotes[-1].follows : quote.open_mark]
+    if group.attribution is None:
+        # '"A." "B."': quotes printed one after the other, with nothing between, are one run of speech.
+        return not any(character.isalnum() for character in between) and '"' not in between
+    return '"' not in between
 
 
 def paragraph_of(context: ArticleContext, position: int) -> TextRange:

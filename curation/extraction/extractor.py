@@ -158,7 +158,7 @@ def _fragment(quoted: str) -> bool:
 
 def _carries_on(context: ArticleContext, previous: Suggestion, group: QuoteGroup) -> bool:
     """A quote with no cue opening the paragraph after a quote goes on with it: wire copy's long quotes."""
-    if previous.kind != "direct" or not previous.speaker_name:
+    if previous.kind != "direct":
         return False
     paragraphs = context.body
     index = paragraphs.index(group.paragraph)

@@ -185,3 +185,14 @@ def test_it_keeps_a_run_of_uncued_quoted_paragraphs_as_one_statement():
     assert quote.text.startswith("We have to do something")
     assert quote.text.endswith("a different set of rules.")
     assert len(quote.pieces) == 2
+
+
+def test_it_reads_a_quoted_fragment_inside_a_participle_clause_as_its_own_statement():
+    text = (
+        "“There is great danger on the river,” Ellen Park told reporters, "
+        "before insisting she had a “great relationship” with the county."
+    )
+    first, second = extract(text)
+    assert (first.text, first.speaker_name) == ("There is great danger on the river", "Ellen Park")
+    assert second.text == "she had a “great relationship” with the county"
+    assert (second.cue, second.speaker_name) == ("insisting", "Ellen Park")

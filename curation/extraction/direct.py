@@ -248,9 +248,10 @@ def _participle_between(context: ArticleContext, group: QuoteGroup, quote: Quote
     between = PARTICIPLE_RE.search(context.norm, group.quotes[-1].follows, quote.open_mark)
     if between is None or group.attribution is None:
         return None
-    if any(character.isalpha() for character in context.norm[between.end() : quote.open_mark]):
+    clause = context.norm[between.end() : quote.open_mark]
+    if any(character.isalpha() for character in clause) and re.search(r"[.!?](?:[ ]|$)", clause):
         return None  # '…, adding that he had fought for it. "B."': the quote goes on after the participle's clause
-    return replace(group.attribution, cue=between.group("cue"), cue_end=quote.follows, how="participle")
+    return replace(group.attribution, cue=between.group("cue"), cue_end=between.end(), how="participle")
 
 
 def attribute_colon(context: ArticleContext, quote: QuoteSpan, paragraph: TextRange) -> Attribution | None:

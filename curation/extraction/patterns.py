@@ -76,7 +76,10 @@ APPOSITIVE = (
 # "... the top Iraqi diplomat said" / "Mr. X, also pointed out": speaker right before a cue.
 SPEAKER_BEFORE_CUE_RE = re.compile(rf"{SPEAKER}(?:,[ ]+\d{{1,3}}(?=,))?{APPOSITIVE}?{_INTERJECTION}[ ]*,?[ ]*$")
 FINITE_CUE_RE = re.compile(rf"(?<![\w-])(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])")
-PARTICIPLE_RE = re.compile(rf",(?:\"|'')?[ ]+(?:and[ ]+)?(?P<cue>{PARTICIPLE_CUE_PATTERN})(?![\w-])(?:[ ]+that\b)?[ ]*")
+PARTICIPLE_RE = re.compile(
+    rf",(?:\"|'')?[ ]+(?:(?:and|before|after|while|then)[ ]+)?"
+    rf"(?P<cue>{PARTICIPLE_CUE_PATTERN})(?![\w-])(?:[ ]+that\b)?[ ]*"
+)
 # The source runs to the next comma, semicolon or sentence end: "according to a senior adviser who asked not
 # to be named", "according to lawyers with the Family Project", "according to the U.S. Census Bureau".
 ACCORDING_TO_RE = re.compile(

@@ -232,3 +232,154 @@ def test_it_resolves_the_minister_added_to_the_last_minister_named():
         "“The roads will reopen by Friday,” the minister added."
     )
     assert _one(text).speaker_name == "Leo Brandt"
+
+
+@pytest.mark.parametrize(
+    ("text", "statement", "speaker"),
+    [
+        (
+            "The mayor vowed to “rebuild every bridge” in the valley before winter. The council later said nothing.",
+            "to “rebuild every bridge” in the valley before winter",
+            "The mayor",
+        ),
+        (
+            'Nadia Brook said there was "no daylight" between the two budgets. She said the county would wait.',
+            'there was "no daylight" between the two budgets',
+            "Nadia Brook",
+        ),
+    ],
+)
+def test_it_reads_on_past_a_quoted_fragment_the_sentence_carries_on_after(text, statement, speaker):
+    """Words after a fragment's closing mark continue the sentence; they never name its speaker."""
+    first = extract(text)[0]
+    assert first.text == statement
+    assert first.speaker_name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "statement", "cue"),
+    [
+        (
+            'Ivo Marsh, 55, said he had been willing to "look the other way" on many of the speeches.',
+            'he had been willing to "look the other way" on many of the speeches',
+            "said",
+        ),
+        (
+            'Ivo Marsh on Friday described his plan to lead a "big tent" party in the fall.',
+            'his plan to lead a "big tent" party in the fall',
+            "described",
+        ),
+        (
+            'Ivo Marsh has defended "small town values," saying the city embodied the "heart and soul of the state."',
+            'the city embodied the "heart and soul of the state."',
+            "saying",
+        ),
+    ],
+)
+def test_it_finds_the_speaker_past_an_age_a_day_or_a_quote_closing_on_a_comma(text, statement, cue):
+    found = _one(text)
+    assert (found.text, found.cue, found.speaker_name) == (statement, cue, "Ivo Marsh")
+
+
+@pytest.mark.parametrize(
+    ("text", "statement", "source"),
+    [
+        (
+            "The county will build two schools next year, according to a senior adviser who asked not to be named.",
+            "The county will build two schools next year",
+            "a senior adviser who asked not to be named",
+        ),
+        (
+            "But according to reports in the local press, he could not convince the council that the plan worked.",
+            "he could not convince the council that the plan worked",
+            "reports in the local press",
+        ),
+        (
+            "The mill earns, according to one report, four million dollars in county contracts.",
+            "The mill earns, according to one report, four million dollars in county contracts",
+            "one report",
+        ),
+        (
+            "Turnout fell by a third, according to the U.S. Census Bureau.",
+            "Turnout fell by a third",
+            "the U.S. Census Bureau",
+        ),
+    ],
+)
+def test_it_reads_according_to_with_any_source_before_inside_or_after_the_statement(text, statement, source):
+    found = _one(text)
+    assert (found.text, found.cue, found.speaker_as_printed) == (statement, "according to", source)
+
+
+@pytest.mark.parametrize(
+    ("text", "statement", "source"),
+    [
+        (
+            "The mayor, officials said, has become skeptical about the new bridge over the river.",
+            "The mayor, officials said, has become skeptical about the new bridge over the river",
+            "officials",
+        ),
+        (
+            "Some experts say it may be years before the technology exists.",
+            "it may be years before the technology exists",
+            "Some experts",
+        ),
+        (
+            "The levy helped convert doubts into active support, donors said.",
+            "The levy helped convert doubts into active support",
+            "donors",
+        ),
+    ],
+)
+def test_it_takes_a_plural_noun_alone_as_a_source(text, statement, source):
+    found = _one(text)
+    assert (found.text, found.speaker_as_printed) == (statement, source)
+
+
+def test_it_reads_a_speaker_with_an_age_and_an_appositive():
+    found = _one("Yin Tolle, 60, a doctor, said she was elated but still feared the army.")
+    assert (found.text, found.speaker_name) == ("she was elated but still feared the army", "Yin Tolle")
+
+
+def test_it_reads_a_clause_without_that_after_a_cue_that_otherwise_needs_it():
+    """'announced it would' reports speech; 'announced her support' and 'declared victory' are deeds."""
+    found = _one("Ellen Park announced it would slash up to 300 jobs.")
+    assert (found.text, found.cue) == ("it would slash up to 300 jobs", "announced")
+    assert extract("Ellen Park declared victory in the county race.") == []
+
+
+def test_it_runs_a_partly_quoted_statement_to_the_end_of_a_quote_that_goes_past_a_full_stop():
+    text = 'Ivo Marsh added that he was "fighting to defend the charter. I will tell you this, the county will lose."'
+    found = _one(text)
+    assert found.text == 'he was "fighting to defend the charter. I will tell you this, the county will lose'
+    assert found.speaker_name == "Ivo Marsh"
+
+
+@pytest.mark.parametrize(
+    ("text", "statement", "source"),
+    [
+        (
+            "Just 28 percent of voters said they had a positive view of the mayor.",
+            "they had a positive view of the mayor",
+            "Just 28 percent of voters",
+        ),
+        (
+            "Six in 10 say the mayor is at least somewhat decisive.",
+            "the mayor is at least somewhat decisive",
+            "Six in 10",
+        ),
+        (
+            "The plan, an inside source said, is to have volunteers pass out the leaflets.",
+            "The plan, an inside source said, is to have volunteers pass out the leaflets",
+            "an inside source",
+        ),
+        (
+            "The county did not complain when the mill helped growth, a regional official said.",
+            "The county did not complain when the mill helped growth",
+            "a regional official",
+        ),
+    ],
+)
+def test_it_takes_a_described_or_counted_source(text, statement, source):
+    found = _one(text)
+    assert (found.text, found.speaker_as_printed) == (statement, source)

@@ -106,3 +106,93 @@ def test_it_drops_photo_captions_and_site_furniture():
     )
     texts = [s.text for s in extract(text)]
     assert texts == ["the bridge will be finished by spring."]
+
+
+def test_it_finds_the_name_in_a_cue_clause_with_an_unclosed_appositive():
+    """A quote closed by a comma leads to its cue; the first name before a comma or the cue speaks."""
+    text = (
+        '"The levee will hold through the spring," Ana Ortiz, the pollster who runs the lab tweeted on Monday. '
+        '"The rest will follow soon after that."'
+    )
+    [quote] = extract(text)
+    assert quote.speaker_name == "Ana Ortiz"
+    assert quote.cue == "tweeted"
+    assert len(quote.pieces) == 2
+
+
+def test_it_skips_a_name_that_only_describes_the_speaker_in_a_cue_clause():
+    text = (
+        "“The levee will hold through the spring,” Rivers First organizing director Kendall Rowe, who runs the group "
+        "told a radio station."
+    )
+    [quote] = extract(text)
+    assert quote.speaker_name == "Kendall Rowe"
+
+
+def test_it_closes_a_doubled_apostrophe_quote_that_ends_with_a_single_quote():
+    text = (
+        "''I tell the other mayors, 'I am sorry, but the county does not care at all,''' said Mr. Lomax, "
+        "who runs a firm. ''You can say that is very selfish of us.''"
+    )
+    [quote] = extract(text)
+    assert quote.speaker_name == "Lomax"
+    assert len(quote.pieces) == 2
+
+
+def test_it_makes_a_quote_after_a_participle_a_statement_of_its_own():
+    text = '"The clinic is not ours to close," she said, adding, "Dr. Ana Ortiz is grateful for the support."'
+    first, second = extract(text)
+    assert (first.text, first.cue) == ("The clinic is not ours to close", "said")
+    assert (second.text, second.cue) == ("Dr. Ana Ortiz is grateful for the support.", "adding")
+    assert second.speaker_as_printed == "she"
+
+
+def test_it_keeps_a_quote_going_on_after_a_participle_clause_in_one_statement():
+    text = (
+        '"The clinic is not ours to close," Ana Ortiz said, noting that the county owns the lease. '
+        '"We have a deep bench here."'
+    )
+    [quote] = extract(text)
+    assert quote.speaker_name == "Ana Ortiz"
+    assert len(quote.pieces) == 2
+
+
+def test_it_joins_a_split_quote_whose_cue_names_a_described_speaker():
+    text = "“That does not mean no response,” one Park aide said late last month, “but a muted one, not an alarm.”"
+    [quote] = extract(text)
+    assert quote.speaker_as_printed == "one Park aide"
+    assert len(quote.pieces) == 2
+
+
+def test_it_joins_an_uncued_quote_to_the_statement_whose_cue_ends_the_sentence_before():
+    text = (
+        'Ellen Park "felt a moral obligation to act on" the floods, Ivo Marsh said. '
+        '"This is not a cosmetic item on her list. This is core stuff."'
+    )
+    [statement] = extract(text)
+    assert statement.speaker_name == "Ivo Marsh"
+    assert statement.text.endswith("This is core stuff.")
+    assert len(statement.pieces) == 2
+
+
+def test_it_keeps_a_run_of_uncued_quoted_paragraphs_as_one_statement():
+    text = (
+        "Ellen Park spoke only in slogans during the interview.\n\n"
+        "“We have to do something and it is the only way you stop it.”\n\n"
+        "“We have to be a lot tougher. We are playing with a different set of rules.”"
+    )
+    [quote] = extract(text)
+    assert quote.text.startswith("We have to do something")
+    assert quote.text.endswith("a different set of rules.")
+    assert len(quote.pieces) == 2
+
+
+def test_it_reads_a_quoted_fragment_inside_a_participle_clause_as_its_own_statement():
+    text = (
+        "“There is great danger on the river,” Ellen Park told reporters, "
+        "before insisting she had a “great relationship” with the county."
+    )
+    first, second = extract(text)
+    assert (first.text, first.speaker_name) == ("There is great danger on the river", "Ellen Park")
+    assert second.text == "she had a “great relationship” with the county"
+    assert (second.cue, second.speaker_name) == ("insisting", "Ellen Park")

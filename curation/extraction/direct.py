@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .context import ArticleContext, Resolution
 from .marks import Mark, QuoteSpan, double_marks, pair_marks, quote_span, single_quotes
 from .patterns import (
+    AFTER_QUOTE_CLAUSE_RE,
     AFTER_QUOTE_DOCUMENT_RE,
     AFTER_QUOTE_INVERTED_RE,
     AFTER_QUOTE_LOOSE_INVERTED_RE,
@@ -17,9 +18,12 @@ from .patterns import (
     BEFORE_QUOTE_ACCORDING_RE,
     BEFORE_QUOTE_LABEL_RE,
     BEFORE_QUOTE_RE,
+    CLAUSE_NAME_RE,
     FINITE_CUE_RE,
     INTRODUCTION_INVERTED_RE,
     INTRODUCTION_RE,
+    PARTICIPLE_RE,
+    SENTENCE_END_RE,
     SPEAKER_BEFORE_CUE_RE,
 )
 from .text import TextRange
@@ -74,6 +78,8 @@ def attribute_after(context: ArticleContext, quote: QuoteSpan, paragraph: TextRa
     """Find '…," Salih added' right after the closing mark."""
     offset = quote.follows
     tail = context.norm[offset : min(paragraph.end, offset + 160)]
+    if _runs_on(context.norm, quote, tail):
+        return None
     for pattern, how in (
         (AFTER_QUOTE_DOCUMENT_RE, "document"),
         (AFTER_QUOTE_RE, "after"),
@@ -93,7 +99,35 @@ def attribute_after(context: ArticleContext, quote: QuoteSpan, paragraph: TextRa
                 offset + match.end(),
                 how,
             )
-    return None
+    return _attribute_in_clause(context, quote, offset, tail)
+
+
+def _attribute_in_clause(context: ArticleContext, quote: QuoteSpan, offset: int, tail: str) -> Attribution | None:
+    """'…," Ana Ortiz, the pollster who runs the lab tweeted': a quote closed by a comma leads to its cue.
+
+    The speaker is the first name in that clause that a comma or the cue follows.
+    """
+    if context.norm[quote.end : quote.close_mark].strip()[-1:] not in tuple(",!?") and not tail.startswith(","):
+        return None
+    match = AFTER_QUOTE_CLAUSE_RE.match(tail)
+    if match is None or SENTENCE_END_RE.search(match.group("clause")):
+        return None
+    name = CLAUSE_NAME_RE.search(tail, match.start("clause"), match.start("cue") - 1)
+    if name is None or name.group().endswith("'s"):
+        return None
+    return Attribution(
+        match.group("cue"), name.group(), offset + name.start(), offset + name.end(), offset + match.end(), "after"
+    )
+
+
+def _runs_on(norm: str, quote: QuoteSpan, tail: str) -> bool:
+    """A quoted fragment the sentence carries on after: 'he vowed to "take our fight" to the states'.
+
+    Words after its closing mark continue the sentence; they do not name its speaker.
+    """
+    quoted = norm[quote.start : quote.end]
+    closed = norm[quote.end : quote.close_mark].strip()[-1:] in tuple(",.!?") or tail.lstrip(" ")[:1] in tuple(",:.!?")
+    return not closed and (quoted[:1].islower() or word_count(quoted) < MINIMUM_WORDS_WITHOUT_CUE)
 
 
 def attribute_before(context: ArticleContext, quote: QuoteSpan, paragraph: TextRange) -> Attribution | None:
@@ -116,7 +150,7 @@ def attribute_before(context: ArticleContext, quote: QuoteSpan, paragraph: TextR
                 match.group("speaker"),
                 offset + match.start("speaker"),
                 offset + match.end("speaker"),
-                quote.follows,
+                offset + match.end("cue"),
                 "before",
             )
     return None
@@ -190,14 +224,34 @@ def group_quotes(context: ArticleContext, quotes: list[QuoteSpan]) -> list[Quote
         before = None if after else attribute_before(context, quote, paragraph)
         last = groups[-1] if groups else None
         own_cue = before is not None and (
-            last is None or last.attribution is None or before.speaker_start != last.attribution.speaker_start
+            last is None or last.attribution is None or not _same_speaker_span(before, last.attribution)
         )
         if last is not None and after is None and not own_cue and _continues(context, last, quote, paragraph):
-            last.quotes.append(quote)
+            participle = _participle_between(context, last, quote)
+            if participle is None:
+                last.quotes.append(quote)
+                continue
+            groups.append(QuoteGroup([quote], participle, paragraph))
             continue
         attribution = after or before or attribute_colon(context, quote, paragraph)
         groups.append(QuoteGroup([quote], attribution, paragraph))
     return groups
+
+
+def _same_speaker_span(first: Attribution, second: Attribution) -> bool:
+    """The same printed speaker, read whole or in part: "one Clinton aide" and "Clinton aide"."""
+    return first.speaker_start < second.speaker_end and second.speaker_start < first.speaker_end
+
+
+def _participle_between(context: ArticleContext, group: QuoteGroup, quote: QuoteSpan) -> Attribution | None:
+    """'"A," she said, adding, "B."': a participle between two quotes makes the second a statement of its own."""
+    between = PARTICIPLE_RE.search(context.norm, group.quotes[-1].follows, quote.open_mark)
+    if between is None or group.attribution is None:
+        return None
+    clause = context.norm[between.end() : quote.open_mark]
+    if any(character.isalpha() for character in clause) and re.search(r"[.!?](?:[ ]|$)", clause):
+        return None  # '…, adding that he had fought for it. "B."': the quote goes on after the participle's clause
+    return replace(group.attribution, cue=between.group("cue"), cue_end=between.end(), how="participle")
 
 
 def attribute_colon(context: ArticleContext, quote: QuoteSpan, paragraph: TextRange) -> Attribution | None:
@@ -233,9 +287,13 @@ def attribute_colon(context: ArticleContext, quote: QuoteSpan, paragraph: TextRa
 
 def _continues(context: ArticleContext, group: QuoteGroup, quote: QuoteSpan, paragraph: TextRange) -> bool:
     """Within one paragraph, a quote with no cue of its own goes on with the attributed quote before it."""
-    if group.paragraph != paragraph or group.attribution is None:
+    if group.paragraph != paragraph:
         return False
-    return '"' not in context.norm[group.quotes[-1].follows : quote.open_mark]
+    between = context.norm[group.quotes[-1].follows : quote.open_mark]
+    if group.attribution is None:
+        # '"A." "B."': quotes printed one after the other, with nothing between, are one run of speech.
+        return not any(character.isalnum() for character in between) and '"' not in between
+    return '"' not in between
 
 
 def paragraph_of(context: ArticleContext, position: int) -> TextRange:

@@ -40,10 +40,46 @@ def extract(text: str, *, actors: Sequence[KnownActor] = (), published_on: date 
     context = ArticleContext(text, actors, published_on)
     direct = _direct_suggestions(context)
     indirect = _indirect_suggestions(context, direct)
-    found = direct + indirect
+    found = _join_uncued_quotes(context, sorted(direct + indirect, key=lambda suggestion: suggestion.start))
     labelled = labelled_statements(context, lambda start, end: _overlaps_any(start, end, found))
     claims = numbered_claims(context) if not direct else []
     return sorted(found + labelled + claims, key=lambda suggestion: suggestion.start)
+
+
+_UNCUED = "no speaker is named for this quote"
+MAXIMUM_GAP_TO_JOIN = 80
+
+
+def _join_uncued_quotes(context: ArticleContext, found: list[Suggestion]) -> list[Suggestion]:
+    """'Park "felt bound to act," Ortiz said. "This is core stuff."': the uncued quote goes on with the
+    statement whose cue ends the sentence before it, in the same paragraph, as a split quote does."""
+    joined: list[Suggestion] = []
+    for suggestion in found:
+        previous = joined[-1] if joined else None
+        if previous is not None and _UNCUED in suggestion.reasons and _joinable(context, previous, suggestion):
+            pieces = previous.pieces or ((previous.start, previous.end),)
+            joined[-1] = replace(
+                previous,
+                text=context.text[previous.start : suggestion.end],
+                end=suggestion.end,
+                pieces=pieces + (suggestion.pieces or ((suggestion.start, suggestion.end),)),
+                reasons=(*previous.reasons, "the uncued quote after it goes on with it"),
+            )
+            continue
+        joined.append(suggestion)
+    return joined
+
+
+def _joinable(context: ArticleContext, previous: Suggestion, suggestion: Suggestion) -> bool:
+    """Only the previous statement's own cue stands between the two, in one paragraph, with no other quote."""
+    if previous.speaker_start is None or previous.end > suggestion.start:
+        return False
+    gap = context.norm[previous.end : suggestion.start]
+    cue_between = previous.end <= previous.speaker_start < suggestion.start
+    nothing_between = not any(character.isalpha() for character in gap)
+    return (
+        len(gap) <= MAXIMUM_GAP_TO_JOIN and "\n" not in gap and gap.count('"') <= 2 and (cue_between or nothing_between)
+    )
 
 
 def _direct_suggestions(context: ArticleContext) -> list[Suggestion]:
@@ -102,7 +138,8 @@ def _clause_around(context: ArticleContext, group: QuoteGroup, attribution) -> t
     if attribution.speaker_start > group.start:
         start, end = sentence.start, group.end
     else:
-        start, end = max(sentence.start, min(attribution.cue_end, group.quotes[0].open_mark)), sentence.end
+        start = max(sentence.start, min(attribution.cue_end, group.quotes[0].open_mark))
+        end = max(sentence.end, group.end)  # a quote may run past the full stop that ends the sentence
         that = THAT_RE.match(context.norm, start, end)
         start = that.end() if that else start
         if not any(character.isalpha() for character in context.norm[start : group.quotes[0].open_mark]):
@@ -121,7 +158,7 @@ def _fragment(quoted: str) -> bool:
 
 def _carries_on(context: ArticleContext, previous: Suggestion, group: QuoteGroup) -> bool:
     """A quote with no cue opening the paragraph after a quote goes on with it: wire copy's long quotes."""
-    if previous.kind != "direct" or not previous.speaker_name:
+    if previous.kind != "direct":
         return False
     paragraphs = context.body
     index = paragraphs.index(group.paragraph)
@@ -179,7 +216,9 @@ def _indirect_suggestions(context: ArticleContext, direct: list[Suggestion]) -> 
 def _place(context: ArticleContext, candidate: Suggestion, direct: list[Suggestion], found: list[Suggestion]) -> None:
     if _overlaps_any(candidate.start, candidate.end, found):
         return
-    if any(quote.start < candidate.start < quote.end for quote in direct):
+    if any(quote.start < candidate.start < quote.end for quote in direct) or any(
+        span_start < candidate.start < span_end for span_start, span_end in context.quoted
+    ):
         return  # the cue and its clause are inside someone's quote
     inside = [quote for quote in direct if candidate.start <= quote.start < candidate.end]
     if not inside:
@@ -204,7 +243,9 @@ def _words_outside(context: ArticleContext, start: int, end: int, quotes: list[S
 
 def _partly_quoted(context: ArticleContext, candidate: Suggestion, quotes: list[Suggestion]) -> Suggestion:
     """'Park said the budget was "a promise kept" to teachers': one statement, the quoted words inside it."""
-    end = max([candidate.end, *(quote.end for quote in quotes)])
+    # A quote opened in the clause runs to its closing mark, past any full stop inside it.
+    opened = [span_end for span_start, span_end in context.quoted if candidate.start <= span_start < candidate.end]
+    end = max([candidate.end, *(quote.end for quote in quotes), *opened])
     base = (
         candidate if candidate.speaker_start is not None or not quotes or quotes[0].speaker_start is None else quotes[0]
     )

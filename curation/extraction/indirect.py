@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from .context import ArticleContext
@@ -21,6 +22,11 @@ from .patterns import (
 from .text import TextRange
 
 MINIMUM_CONTENT_WORDS = 3
+# A subject pronoun and a verb right after a cue: the start of a reported clause ("announced she would run").
+_PRONOUN_CLAUSE_RE = re.compile(
+    r" (?:he|she|they|we|I|it)[ ]+"
+    r"(?:[a-z]+ed|would|will|had|has|have|was|were|is|are|could|can|did|does|do|must|should|might|may)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -70,7 +76,11 @@ def participle_clauses(context: ArticleContext, sentence: TextRange) -> list[tup
 def _subject_first(context: ArticleContext, sentence: TextRange) -> Reported | None:
     """'X pointed out that …', 'she added that …', 'Mr. X, expressed …'."""
     norm = context.norm
+    according = ACCORDING_TO_RE.search(norm, sentence.start, sentence.end)
+    source = according.span("speaker") if according else (0, 0)
     for cue in FINITE_CUE_RE.finditer(norm, sentence.start, sentence.end):
+        if source[0] <= cue.start() < source[1]:
+            continue  # 'according to an aide who asked not to be named': the cue describes the source
         head_start = max(sentence.start, cue.start() - 120)
         speaker = SPEAKER_BEFORE_CUE_RE.search(norm, head_start, cue.start())
         if speaker is None:
@@ -104,6 +114,8 @@ def _content_start(norm: str, position: int, limit: int, cue: str) -> int | None
     if that:
         return that.end()
     cue = " ".join(cue.split())
+    if cue in NEEDS_THAT and not adverbial and _PRONOUN_CLAUSE_RE.match(norm, position, limit):
+        return position + 1  # 'announced he would run': a clause with its own subject needs no "that"
     if cue in NEEDS_THAT or adverbial or norm[position : position + 1] in ',.;:"':
         return None
     if cue not in OBJECT_CUES and norm[position : position + 1] != " ":
@@ -186,16 +198,22 @@ def _aside(context: ArticleContext, sentence: TextRange) -> Reported | None:
 
 
 def _according_to(context: ArticleContext, sentence: TextRange) -> Reported | None:
-    match = ACCORDING_TO_RE.search(context.norm, sentence.start, sentence.end)
+    """'…, according to X.', 'According to X, …' and '…, according to X, …' (the whole sentence)."""
+    norm = context.norm
+    match = ACCORDING_TO_RE.search(norm, sentence.start, sentence.end)
     if match is None:
         return None
-    end = match.start()
-    while end > sentence.start and context.norm[end - 1] in " ,":
-        end -= 1
-    if not _enough_words(context, sentence.start, end):
+    start, end = _trimmed(norm, sentence.start, match.start())
+    if norm.startswith(",", match.end()):
+        after_start, after_end = _trimmed(norm, match.end() + 1, sentence.end)
+        if _enough_words(context, after_start, after_end):
+            end = after_end
+            if not _enough_words(context, start, match.start()):
+                start = after_start
+    if not _enough_words(context, start, end):
         return None
     return Reported(
-        sentence.start,
+        start,
         end,
         "according to",
         match.group("speaker"),
@@ -203,6 +221,15 @@ def _according_to(context: ArticleContext, sentence: TextRange) -> Reported | No
         match.end("speaker"),
         "according",
     )
+
+
+def _trimmed(norm: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the spaces and punctuation at its edges."""
+    while start < end and norm[start] in " ,;:":
+        start += 1
+    while end > start and norm[end - 1] in " .,;:":
+        end -= 1
+    return start, end
 
 
 def _enough_words(context: ArticleContext, start: int, end: int) -> bool:

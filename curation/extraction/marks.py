@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .text import TextRange
 
-_DOUBLE_RE = re.compile(r"''|``|[\"“”„«»]")
+_DOUBLE_RE = re.compile(r"'''(?!')|''|``|[\"“”„«»]")
 _SINGLE_RE = re.compile(r"[‘’']")
 _OPENING = frozenset({"“", "„", "«", "``"})
 _CLOSING = frozenset({"”", "»"})

@@ -32,13 +32,37 @@ _DESCRIPTION = (
     rf"\b[Tt]he[ ]+(?:[\w'-]+[ ]+){{0,4}}?(?:{ROLE_NOUN_PATTERN}|{ORGANISATION_NOUN_PATTERN})"
     rf"(?:[ ]+(?:of|from|for)[ ]+(?:the[ ]+)?{_RUN})?"
 )
+# Sources named by a plural noun alone: "officials said", "Some experts say", "many Democrats say".
+_PLURAL_SOURCE_NOUNS = (
+    r"(?:officials|experts|analysts|critics|opponents|supporters|aides|advisers|advisors|sources|others|observers"
+    r"|economists|strategists|donors|lawmakers|allies|residents|organizers|insiders|historians|scholars|operatives"
+    r"|Democrats|Republicans|respondents|investigators|prosecutors|authorities|researchers|activists|leaders|officers)"
+)
+_BARE_PLURAL = (
+    r"(?<![\w'-])(?:(?:[Ss]ome|[Mm]any|[Oo]ther|[Ss]everal|[Mm]ost|[Tt]wo|[Tt]hree|[Ff]ew|[Ss]enior|[Ff]ederal|[Ll]ocal"
+    r"|[Ss]tate|[Cc]ampaign|[Aa]dministration|[Pp]arty|[Cc]ongressional|[Ii]ndustry|[Ll]egal|[Pp]olitical)[ ]+){0,2}"
+    rf"{_PLURAL_SOURCE_NOUNS}\b"
+)
+# "a Chinese official", "his campaign", "an inside source": someone described, not named.
+_INDEFINITE_DESCRIPTION = (
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)[ ]+(?:[\w'-]+[ ]+){0,3}?"
+    rf"(?:{ROLE_NOUN_PATTERN}|{ORGANISATION_NOUN_PATTERN}|campaign|source|friend)s?(?![\w-])"
+)
+# "28 percent of voters said", "six in 10 say", "almost half of respondents said", "those surveyed say".
+_NUMBER_WORD = r"(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)"
+_QUANTITY_SOURCE = (
+    r"\b(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Jj]ust|[Oo]nly|[Rr]oughly|[Mm]ore[ ]+than)[ ]+)?"
+    rf"(?:\d+(?:[.]\d+)?(?:[ ]+percent|%)|{_NUMBER_WORD}[ -]+(?:in|out[ ]+of)[ -]+{_NUMBER_WORD}|[Hh]alf|[Aa][ ]+third"
+    r"|[Tt]wo-thirds|[Aa][ ]+majority|[Tt]hose[ ]+(?:surveyed|polled|asked|questioned))"
+    r"(?:[ ]+of[ ]+(?:the[ ]+|those[ ]+)?(?:[\w'-]+[ ]+){0,2}?[a-z][\w-]*s)?(?![\w-])"
+)
 SPEAKER = (
     rf"(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|who)\b|{_DESCRIPTION}|(?<![\w'-]){_NAME_CHAIN}"
-    rf"|(?<![\w'-]){_NAMED_DESCRIPTION})"
+    rf"|(?<![\w'-]){_NAMED_DESCRIPTION}|{_BARE_PLURAL}|{_INDEFINITE_DESCRIPTION}|{_QUANTITY_SOURCE})"
 )
 _INTERJECTION = (
     r"(?:,[ ]+(?:meanwhile|however|though|for (?:his|her|its|their) part),"
-    r"|[ ]+(?:also|further|again|later|then|meanwhile|too))?"
+    rf"|[ ]+(?:also|further|again|later|then|meanwhile|too|(?:on[ ]+)?{_WEEKDAYS}))?"
 )
 
 # ", a campaign spokesman," / ", who chairs the committee,", " (D-N.Y.)", ", R-Pa.,": what may stand between
@@ -50,12 +74,18 @@ APPOSITIVE = (
     r"|author|leader|member|senior|former|deputy|vice|managing|assistant|associate|general)\b[^\"\n]{1,160}?,)"
 )
 # "... the top Iraqi diplomat said" / "Mr. X, also pointed out": speaker right before a cue.
-SPEAKER_BEFORE_CUE_RE = re.compile(rf"{SPEAKER}{APPOSITIVE}?{_INTERJECTION}[ ]*,?[ ]*$")
+SPEAKER_BEFORE_CUE_RE = re.compile(rf"{SPEAKER}(?:,[ ]+\d{{1,3}}(?=,))?{APPOSITIVE}?{_INTERJECTION}[ ]*,?[ ]*$")
 FINITE_CUE_RE = re.compile(rf"(?<![\w-])(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])")
-PARTICIPLE_RE = re.compile(rf",[ ]+(?:and[ ]+)?(?P<cue>{PARTICIPLE_CUE_PATTERN})(?![\w-])(?:[ ]+that\b)?[ ]*")
+PARTICIPLE_RE = re.compile(
+    rf",(?:\"|'')?[ ]+(?:(?:and|before|after|while|then)[ ]+)?"
+    rf"(?P<cue>{PARTICIPLE_CUE_PATTERN})(?![\w-])(?:[ ]+that\b)?[ ]*"
+)
+# The source runs to the next comma, semicolon or sentence end: "according to a senior adviser who asked not
+# to be named", "according to lawyers with the Family Project", "according to the U.S. Census Bureau".
 ACCORDING_TO_RE = re.compile(
-    rf",?[ ]*(?P<cue>according[ ]+to)[ ]+"
-    rf"(?P<speaker>{_DESCRIPTION}|{_NAME_CHAIN}|[a-z][\w ]{{0,40}}?)(?=[ ]*[.,;]|$)"
+    rf",?[ ]*(?P<cue>[Aa]ccording[ ]+to)[ ]+"
+    rf"(?P<speaker>{_DESCRIPTION}(?=[ ]*[.,;]|$)|{_NAME_CHAIN}(?=[ ]*[.,;]|$)|[\w\"'][^,;\n\"]{{0,150}}?)"
+    r"(?=[ ]*(?:[,;]|(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})[.!?](?:[ ]|$)|$))"
 )
 ADVERBIAL_RE = re.compile(
     rf"(?:[ ]+(?:{_WEEKDAYS}|yesterday|today|tonight|recently|repeatedly|publicly|privately|again|later|earlier))?"
@@ -94,7 +124,8 @@ AFTER_QUOTE_DOCUMENT_RE = re.compile(
 )
 # A cue set off by commas inside the statement: "…, she said, is doing better" / "In 2019, Park said, the …".
 ASIDE_RE = re.compile(
-    rf",[ ]+(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b|{_NAME_CHAIN}|{_DESCRIPTION})[ ]+"
+    rf",[ ]+(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b|{_NAME_CHAIN}|{_DESCRIPTION}|{_BARE_PLURAL}"
+    rf"|{_INDEFINITE_DESCRIPTION})[ ]+"
     rf"(?P<cue>{FINITE_CUE_PATTERN})(?:[ ]+(?:{_WEEKDAYS}|in[ ]+[^,\"]{{1,30}}|on[ ]+[^,\"]{{1,30}}))?,[ ]+(?=[\w\"'])"
 )
 # A cue after the statement, the speaker after the cue: "…, said Ana Ruiz, a pollster at the institute."
@@ -119,7 +150,7 @@ _AGE = r"(?:,[ ]+\d{1,3},)"
 # A verb the lists do not know, in the past tense: '…," he scoffed.'
 _UNLISTED_VERB = r"[a-z]{3,}ed"
 AFTER_QUOTE_LOOSE_RE = re.compile(
-    rf"^[ ]*[,:!?.]?[ ]*(?:[A-Za-z][\w'.-]*[ ]+){{0,4}}?"
+    rf"^[ ]*[,:!?.]?[ ]*(?:[A-Za-z][\w'.-]*(?<![a-z]{{3}}[.])[ ]+){{0,4}}?"
     rf"(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b|{_LOOSE_DESCRIPTION}|{_NAME_CHAIN}|{_PLURAL_SOURCE})"
     rf"(?:{_AGE}|{APPOSITIVE})?[ ]+(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])"
 )
@@ -131,6 +162,13 @@ AFTER_QUOTE_LOOSE_INVERTED_RE = re.compile(
     rf"^[ ]*[,:]?[ ]*(?P<cue>{FINITE_CUE_PATTERN})[ ]+"
     rf"(?P<speaker>{_LOOSE_DESCRIPTION}[^,.;\"\n]{{0,60}}?)(?=[ ]*[,.;]|$)"
 )
+# Last resort after a quote closed by a comma: the first name in the clause that leads to a cue, whatever
+# stands around it ('…," Ana Ortiz, the pollster who runs the lab tweeted', '…," another friend, Ana Ortiz told').
+AFTER_QUOTE_CLAUSE_RE = re.compile(
+    rf"^[ ]*,?[ ]*(?P<clause>[^\"!?\n]{{1,140}}?)(?<![\w-])(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])"
+)
+CLAUSE_NAME_RE = re.compile(rf"(?<![\w'-]){_NAME_CHAIN}(?=[ ]*(?:,|\([^)]*\)|$))")
+SENTENCE_END_RE = re.compile(r"[a-z0-9)]{2}[.][ ]+[A-Z\"]")
 # Before an opening quote: 'Abadi warned that the "' or ', he said, "' or 'According to X, "'.
 BEFORE_QUOTE_RE = re.compile(
     rf"{SPEAKER}{APPOSITIVE}?{_INTERJECTION}[ ]*,?[ ]+(?P<cue>{FINITE_CUE_PATTERN})(?![\w-])"

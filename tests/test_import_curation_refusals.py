@@ -254,3 +254,15 @@ def test_it_restores_merges_withdrawals_and_what_readers_were_shown(seeded, tmp_
     assert CorrectionWithdrawal.objects.get().reason == "The article was right after all."
     shown = Statement.objects.get(pk=Statement.objects.get(corrections__isnull=False).pk)
     assert shown.first_shown_at is not None and shown.shown_speaker_id == shown.speaker_id
+
+
+@pytest.mark.parametrize("ranges", [[[5, 2]], [[0, 10**9]], [[0, 4], [2, 6]], "0-4", [["0", "4"]], [[True, 4]]])
+def test_it_refuses_ranges_readers_are_not_shown_that_are_not_ranges_of_the_text(seeded, tmp_path, ranges):
+    document = curation_export()
+    document["articles"][0]["non_story"] = ranges
+    empty_desk()
+    path = tmp_path / "desk.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(CommandError, match="non_story"):
+        call_command("import_curation", str(path), stdout=io.StringIO())
+    assert not Article.objects.exists()

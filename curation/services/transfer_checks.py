@@ -294,7 +294,39 @@ def _check_tags(records: list[dict], problems: Problems) -> dict[str, dict]:
     return tags
 
 
-ARTICLE_FIELDS = {"import_key", "slug", "title", "outlet", "url", "published_on", "status", "imported_at", "body"}
+ARTICLE_FIELDS = {
+    "import_key",
+    "slug",
+    "title",
+    "outlet",
+    "url",
+    "published_on",
+    "status",
+    "imported_at",
+    "body",
+    "non_story",
+}
+
+
+def _check_non_story(record: dict, where: str, problems: Problems) -> None:
+    """Ranges readers are not shown: [start, end] pairs inside the body, in order, apart."""
+    ranges = record.get("non_story", [])
+    body = record.get("body")
+    if not isinstance(ranges, list) or not isinstance(body, str):
+        if not isinstance(ranges, list):
+            problems.add(where, "“non_story” must be a list of [start, end] pairs")
+        return
+    previous_end = -1
+    for pair in ranges:
+        valid = (
+            isinstance(pair, list)
+            and len(pair) == 2
+            and all(isinstance(value, int) and not isinstance(value, bool) for value in pair)
+        )
+        if not valid or not previous_end < pair[0] < pair[1] <= len(body):
+            problems.add(where, f"“non_story” holds {pair!r}, not a range of the text in order")
+            return
+        previous_end = pair[1]
 
 
 def _check_articles(records: list[dict], problems: Problems) -> dict[str, dict]:
@@ -307,6 +339,7 @@ def _check_articles(records: list[dict], problems: Problems) -> dict[str, dict]:
             problems.add(where, f"has fields the desk does not know: {', '.join(sorted(unknown))}")
         for field in ("import_key", "slug", "title", "outlet", "url", "status", "body"):
             _expect(record, field, str, where, problems)
+        _check_non_story(record, where, problems)
         _moment(record, "published_on", date.fromisoformat, where, problems, nullable=True)
         _moment(record, "imported_at", datetime.fromisoformat, where, problems)
         fields = ("import_key", "slug", "title", "outlet", "url", "status", "body")

@@ -234,6 +234,7 @@ def test_bad_arguments_are_refused_by_name(db, kind, arguments, message):
 def test_the_background_needs_a_broker(seeded):
     with pytest.raises(JobRefused, match="CELERY_BROKER_URL"):
         job_start(Job.Kind.SUGGEST_STATEMENTS, {"scope": "all"}, background=True)
+    assert not Job.objects.exists()
 
 
 def test_with_a_broker_chunks_are_sent_once_the_job_is_saved(

@@ -49,13 +49,16 @@ def job_start(kind: str, arguments: dict | None = None, user=None, *, background
 
     ``arguments`` depend on the kind (see ``curation.services.job_kinds``):
     ``{"articles": [ids]}`` or ``{"scope": "all"}`` / ``{"scope": "changed"}``
-    for suggestions and checks, ``{"items": [...], "source": name}`` for an
-    import, nothing for public counts. ``user`` is who started it (None for
+    for suggestions and checks, ``{"items": [...], "source": name}`` or
+    ``{"path": "batch.jsonl"}`` (plus ``"publish": True``) for an import,
+    nothing for public counts. ``user`` is who started it (None for
     commands and the schedule). The job is queued for the workers when a
     broker is configured, otherwise it has already run when this returns;
     ``background=False`` forces the in-process run. Bad arguments raise
     ``JobRefused``.
     """
+    if background and not broker_configured():
+        raise JobRefused("Running in the background needs a broker: set CELERY_BROKER_URL.")
     job = job_create(kind, arguments, user)
     return job_dispatch(job, background=background)
 

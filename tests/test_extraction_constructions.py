@@ -394,3 +394,12 @@ def test_it_reads_a_reported_question_and_the_answer_after_it():
         "a host",
     )
     assert (answer.text, answer.speaker_name) == ("she was open to it", "Ellen Park")
+
+
+def test_it_reads_a_clause_told_to_a_newspaper_named_with_the():
+    found = _one("Ivo Marsh told the Valley Post he has already received hundreds of emails from voters.")
+    assert (found.text, found.cue, found.speaker_name) == (
+        "he has already received hundreds of emails from voters",
+        "told",
+        "Ivo Marsh",
+    )

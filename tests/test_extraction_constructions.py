@@ -383,3 +383,23 @@ def test_it_runs_a_partly_quoted_statement_to_the_end_of_a_quote_that_goes_past_
 def test_it_takes_a_described_or_counted_source(text, statement, source):
     found = _one(text)
     assert (found.text, found.speaker_as_printed) == (statement, source)
+
+
+def test_it_reads_a_reported_question_and_the_answer_after_it():
+    text = "When asked by a host whether the county should have a vote, Ellen Park said she was open to it."
+    question, answer = extract(text)
+    assert (question.text, question.cue, question.speaker_as_printed) == (
+        "whether the county should have a vote",
+        "asked",
+        "a host",
+    )
+    assert (answer.text, answer.speaker_name) == ("she was open to it", "Ellen Park")
+
+
+def test_it_reads_a_clause_told_to_a_newspaper_named_with_the():
+    found = _one("Ivo Marsh told the Valley Post he has already received hundreds of emails from voters.")
+    assert (found.text, found.cue, found.speaker_name) == (
+        "he has already received hundreds of emails from voters",
+        "told",
+        "Ivo Marsh",
+    )

@@ -48,8 +48,11 @@ def reported_in_sentence(context: ArticleContext, sentence: TextRange) -> list[R
     "X said that A, but conceded that B": B is X's second statement.
     """
     main = _subject_first(context, sentence) or _trailing_cue(context, sentence)
+    question = _asked(context, sentence)
     if main is None:
-        return []
+        return [question] if question else []
+    if question is not None and question.end <= main.start:
+        return [question, main]  # 'When asked whether …, she said …': the question, then the answer
     coordinated = COORDINATED_CUE_RE.match(context.norm, main.end, sentence.end)
     if coordinated is None or main.how != "subject":
         return [main]
@@ -195,6 +198,22 @@ def _aside(context: ArticleContext, sentence: TextRange) -> Reported | None:
     return Reported(
         start, end, _clean_cue(match.group("cue")), speaker, match.start("speaker"), match.end("speaker"), "aside"
     )
+
+
+# "When asked whether the levy would pass, …", "asked by a host if the plan worked, …": a reported question.
+_ASKED_RE = re.compile(
+    r"\b(?P<cue>[Aa]sked)(?:[ ]+by[ ]+(?P<speaker>[^,;.\"]{1,40}?))?[ ]+"
+    r"(?P<content>(?:if|whether|whom|who|what|how|why|about)\b[^,;\"]{3,200}?)(?=[ ]*[,;]|[.?!]?$)"
+)
+
+
+def _asked(context: ArticleContext, sentence: TextRange) -> Reported | None:
+    match = _ASKED_RE.search(context.norm, sentence.start, sentence.end)
+    if match is None or not _enough_words(context, *match.span("content")):
+        return None
+    start, end = _trimmed(context.norm, *match.span("content"))
+    speaker_start, speaker_end = match.span("speaker") if match.group("speaker") else (None, None)
+    return Reported(start, end, "asked", match.group("speaker") or "", speaker_start, speaker_end, "asked")
 
 
 def _according_to(context: ArticleContext, sentence: TextRange) -> Reported | None:

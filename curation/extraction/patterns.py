@@ -102,7 +102,8 @@ _LISTENER_NOUNS = r"(?:reporters|supporters|voters|the crowd|the audience|an aud
 LISTENER_RE = re.compile(
     rf"[ ]+(?:(?:(?:the|a|an|his|her|their|its)[ ]+)?(?:[\w'.-]+[ ]+){{0,4}}?[\w'.-]+[ ]+"
     rf"(?:(?:{_WEEKDAYS}|on[ ]+[A-Z]\w+|in[ ]+[\w ]{{1,30}}?|recently|last[ ]+\w+)[ ]+)?that\b"
-    rf"|(?:host[ ]+|anchor[ ]+)?(?:{_NOT_A_NAME}{_RUN}|{_LISTENER_NOUNS})(?:[ ]+{_WEEKDAYS})?(?=[ ]+[a-zA-Z]))[ ]*"
+    rf"|(?:host[ ]+|anchor[ ]+|the[ ]+)?(?:{_NOT_A_NAME}{_RUN}|{_LISTENER_NOUNS})(?:[ ]+{_WEEKDAYS})?"
+    r"(?=[ ]+[a-zA-Z]))[ ]*"
 )
 THAT_RE = re.compile(r"[ ]*,?[ ]*that\b[ ]*")
 

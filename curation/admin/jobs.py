@@ -14,7 +14,7 @@ from django.utils.html import format_html, format_html_join
 
 from curation.admin.base import RefuseNulFiltersMixin
 from curation.models import Job
-from curation.services import JobRefused, job_cancel, job_rerun
+from curation.services import JobRefused, job_cancel, job_rerun, job_start
 
 
 def progress_bar(job: Job):
@@ -100,6 +100,7 @@ class JobAdmin(RefuseNulFiltersMixin, admin.ModelAdmin):
             path("<int:job_id>/progress/", view(self.progress_view), name="curation_job_progress"),
             path("<int:job_id>/cancel/", view(self.cancel_view), name="curation_job_cancel"),
             path("<int:job_id>/rerun/", view(self.rerun_view), name="curation_job_rerun"),
+            path("suggest-new/", view(self.suggest_new_view), name="curation_job_suggest_new"),
             *super().get_urls(),
         ]
 
@@ -124,6 +125,20 @@ class JobAdmin(RefuseNulFiltersMixin, admin.ModelAdmin):
         return self._act(
             request, job_id, lambda job: job_rerun(job=job, user=request.user), "Job #{} started again as job #{}."
         )
+
+    def suggest_new_view(self, request):
+        """Suggest statements for every article nothing was suggested or marked in yet (the desk home's button)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not request.user.has_perm("curation.add_job"):
+            raise PermissionDenied
+        try:
+            job = job_start(Job.Kind.SUGGEST_STATEMENTS, {"scope": "new"}, request.user)
+        except JobRefused as refusal:
+            self.message_user(request, str(refusal), messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:index"))
+        job_started_message(self, request, job)
+        return HttpResponseRedirect(reverse("admin:curation_job_change", args=[job.pk]))
 
     def _act(self, request, job_id, act, message):
         if request.method != "POST":

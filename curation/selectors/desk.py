@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from curation.models import Article, AttributionFlag, Statement
+from curation.models import Article, AttributionFlag, Job, Statement
 
 # Past this many the desk says "more than"; counting every row of a large
 # archive on each visit to the home page would cost more than it tells.
@@ -41,4 +41,9 @@ def desk_waiting() -> list[Waiting]:
         ),
         Waiting("undated", "articles without a date", _capped_count(Article.objects.filter(published_on=None))),
         Waiting("no_outlet", "articles without an outlet", _capped_count(Article.objects.filter(outlet=""))),
+        Waiting(
+            "jobs",
+            "jobs running or queued",
+            _capped_count(Job.objects.filter(state__in=[Job.State.QUEUED, Job.State.RUNNING])),
+        ),
     ]

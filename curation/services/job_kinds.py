@@ -14,13 +14,13 @@ from datetime import datetime
 from pathlib import Path
 
 from django.db import IntegrityError
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from curation.importing.files import JSON_LINES_SUFFIXES, MAX_JSON_LINES_BYTES, parsed_from_json_line
 from curation.importing.parsing import MAX_ARTICLE_BYTES, ImportRefused, decode_article, parse_article
-from curation.models import Actor, Article, Job
+from curation.models import Actor, Article, Job, Statement
 from curation.selectors.registry import known_actors
 from curation.services.articles import ArticleAlreadyImported, article_import
 from curation.services.checks import article_flags_refresh, conflict_flags_store
@@ -31,7 +31,7 @@ from curation.services.suggestions import article_suggest
 # cross-article check ("the same quote, different speakers").
 CONFLICTS_ITEM = "conflicts"
 COUNTS_ITEM = "counts"
-ARTICLE_SCOPES = ("all", "changed")
+ARTICLE_SCOPES = ("all", "changed", "new")
 MAX_IMPORT_ITEMS = 200_000
 
 
@@ -75,6 +75,13 @@ def _article_ids(kind: str, arguments: dict) -> list:
     scope = arguments.get("scope")
     if scope == "all":
         return list(Article.objects.order_by("pk").values_list("pk", flat=True))
+    if scope == "new":
+        # Articles nothing has been suggested or marked in yet.
+        return list(
+            Article.objects.filter(~Exists(Statement.objects.filter(article=OuterRef("pk"))))
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
     if scope == "changed":
         since = _since(kind, arguments)
         arguments["since"] = since.isoformat() if since else None

@@ -48,8 +48,9 @@ def job_start(kind: str, arguments: dict | None = None, user=None, *, background
     """Start a job of ``kind`` (a ``Job.Kind`` value) and return it.
 
     ``arguments`` depend on the kind (see ``curation.services.job_kinds``):
-    ``{"articles": [ids]}`` or ``{"scope": "all"}`` / ``{"scope": "changed"}``
-    for suggestions and checks, ``{"items": [...], "source": name}`` or
+    ``{"articles": [ids]}`` or ``{"scope": "all"}`` / ``{"scope": "changed"}`` /
+    ``{"scope": "new"}`` (articles without any statement yet) for suggestions
+    and checks, ``{"items": [...], "source": name}`` or
     ``{"path": "batch.jsonl"}`` (plus ``"publish": True``) for an import,
     nothing for public counts. ``user`` is who started it (None for
     commands and the schedule). The job is queued for the workers when a

@@ -16,6 +16,7 @@ WAITING_LISTS = {
     "orphaned": ("admin:curation_statement_changelist", "?anchor__exact=orphaned"),
     "undated": ("admin:curation_article_changelist", "?dated=no"),
     "no_outlet": ("admin:curation_article_changelist", "?has_outlet=no"),
+    "jobs": ("admin:curation_job_changelist", "?state__in=queued,running"),
 }
 
 

@@ -146,6 +146,14 @@ def _speaker_merged_away(document):
     statement_of(document, corrected=False)["speaker"] = document["actors"][0]["slug"]
 
 
+def _time_out_of_range(document):
+    document["articles"][0]["imported_at"] = "0001-01-01T00:00:00+05:00"
+
+
+def _aliases_read_the_same(document):
+    document["actors"][0]["aliases"] = ["Jaafari", "JAAFARI"]
+
+
 def _role_backwards(document):
     actor = next(record for record in document["actors"] if record["roles"])
     actor["roles"][0].update(start="2020-01-01", end="2019-01-01")
@@ -176,6 +184,8 @@ def _role_backwards(document):
         (_empty_reason, "“reason” is empty"),
         (_speaker_merged_away, "was merged into"),
         (_role_backwards, "ends before it starts"),
+        (_time_out_of_range, "is out of range in UTC"),
+        (_aliases_read_the_same, "'Jaafari' and 'JAAFARI' read the same"),
     ],
     ids=lambda value: value.__name__.strip("_") if callable(value) else "",
 )

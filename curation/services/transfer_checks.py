@@ -7,12 +7,13 @@ offsets, no cycle of parent topics or merges, and only review and publish
 states the desk itself could have produced. Reads no database.
 """
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 
 from curation.anchoring import anchor_context
+from curation.extraction.names import normalise_name
 from curation.importing.parsing import content_hash
 from curation.models import (
     Actor,
@@ -139,9 +140,15 @@ def _moment(record: dict, field: str, parse, where: str, problems: Problems, *, 
         kind = "date (YYYY-MM-DD)" if parse is date.fromisoformat else "date and time (ISO 8601)"
         problems.add(where, f"“{field}” {_describe(value)} is not a {kind}")
         return None
-    if isinstance(parsed, datetime) and parsed.tzinfo is None:
-        problems.add(where, f"“{field}” {_describe(value)} gives no time zone")
-        return None
+    if isinstance(parsed, datetime):
+        if parsed.tzinfo is None:
+            problems.add(where, f"“{field}” {_describe(value)} gives no time zone")
+            return None
+        try:
+            parsed.astimezone(UTC)  # The database keeps UTC; year 1 or 9999 may fall outside it.
+        except OverflowError:
+            problems.add(where, f"“{field}” {_describe(value)} is out of range in UTC")
+            return None
     return parsed
 
 
@@ -188,10 +195,7 @@ def _check_actors(records: list[dict], problems: Problems) -> dict[str, dict]:
             if slug in actors:
                 problems.add(where, "the slug is used by two actors")
             actors[slug] = record
-        for name in _text_list(record, "aliases", where, problems):
-            _fields(
-                ActorAlias(name=name), f"{where}, alias {_describe(name)}", problems, exclude=["actor", "normalised"]
-            )
+        _check_aliases(ActorAlias, _text_list(record, "aliases", where, problems), where, problems, owner="actor")
         roles = _expect(record, "roles", list, where, problems)
         for role in roles if isinstance(roles, list) else []:
             _check_role(role, where, problems)
@@ -205,6 +209,17 @@ def _check_actors(records: list[dict], problems: Problems) -> dict[str, dict]:
             problems.add(f"actor {_describe(slug)}", f"the former slug {_describe(old_slug)} is another actor's slug")
     _check_merges(actors, problems)
     return actors
+
+
+def _check_aliases(model, names: list[str], where: str, problems: Problems, *, owner: str) -> None:
+    """Refuse an alias the model refuses, and two aliases that read the same (one name to the desk)."""
+    seen = {}
+    for name in names:
+        _fields(model(name=name), f"{where}, alias {_describe(name)}", problems, exclude=[owner, "normalised"])
+        key = normalise_name(name)
+        if key in seen:
+            problems.add(where, f"the aliases {_describe(seen[key])} and {_describe(name)} read the same")
+        seen[key] = name
 
 
 def _check_role(role, where: str, problems: Problems) -> None:
@@ -270,8 +285,7 @@ def _check_tags(records: list[dict], problems: Problems) -> dict[str, dict]:
             if slug in tags:
                 problems.add(where, "the slug is used by two topics")
             tags[slug] = record
-        for name in _text_list(record, "aliases", where, problems):
-            _fields(TagAlias(name=name), f"{where}, alias {_describe(name)}", problems, exclude=["tag", "normalised"])
+        _check_aliases(TagAlias, _text_list(record, "aliases", where, problems), where, problems, owner="tag")
         for old_slug in _text_list(record, "former_slugs", where, problems):
             _slug_value(old_slug, Tag, f"{where}, former slug {_describe(old_slug)}", "slug", problems)
             if old_slug in former or old_slug in tags:
@@ -536,12 +550,9 @@ def _check_merges_recorded(records, actors, tags, problems: Problems) -> None:
             problems.add(where, f"“kind” {_describe(kind)} is not one of {', '.join(Merge.Kind.values)}")
         _expect(record, "merged_name", str, where, problems)
         _expect(record, "merged_slug", str, where, problems)
-        _fields(
-            Merge(kind=kind, merged_name=record.get("merged_name"), merged_slug=record.get("merged_slug")),
-            where,
-            problems,
-            exclude=["kind", "survivor_actor", "survivor_tag", "statements_moved", "editor", "merged_at"],
-        )
+        merge = Merge(kind=kind, merged_name=record.get("merged_name"), merged_slug=record.get("merged_slug"))
+        merge.statements_moved = record.get("statements_moved")
+        _fields(merge, where, problems, exclude=["kind", "survivor_actor", "survivor_tag", "editor", "merged_at"])
         survivor = _expect(record, "survivor", str, where, problems)
         known = actors if kind == Merge.Kind.ACTOR else tags
         if isinstance(survivor, str) and survivor not in known:

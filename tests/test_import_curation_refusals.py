@@ -264,3 +264,17 @@ def test_it_restores_merges_withdrawals_and_what_readers_were_shown(seeded, tmp_
     assert CorrectionWithdrawal.objects.get().reason == "The article was right after all."
     shown = Statement.objects.get(pk=Statement.objects.get(corrections__isnull=False).pk)
     assert shown.first_shown_at is not None and shown.shown_speaker_id == shown.speaker_id
+
+
+def test_it_names_slugs_of_the_wrong_type_instead_of_failing(seed_export, tmp_path):
+    """Found by the fuzz run: a list where a slug belongs made the checks themselves fail."""
+    seed_export["actors"][0]["merged_into"] = ["a", "list"]
+    seed_export["tags"][0]["parent"] = {"an": "object"}
+    statement_of(seed_export)["speaker"] = []
+    statement_of(seed_export, corrected=False)["shown_speaker"] = [1]
+    message = restore_file(tmp_path, seed_export)
+    assert "malformed" not in message
+    assert "“merged_into” is ['a', 'list'], not text or null" in message
+    assert "“parent” is {'an': 'object'}, not text or null" in message
+    assert "“speaker” is [], not text or null" in message
+    assert_desk_empty()

@@ -247,6 +247,9 @@ def _check_merges(actors: dict[str, dict], problems: Problems) -> None:
         into = record.get("merged_into")
         if into is None:
             continue
+        if not isinstance(into, str):
+            problems.add(f"actor {_describe(slug)}", f"“merged_into” is {_describe(into)}, not text or null")
+            continue
         if into not in actors:
             problems.add(f"actor {_describe(slug)}", f"was merged into {_describe(into)}, which is no actor here")
             continue
@@ -256,15 +259,20 @@ def _check_merges(actors: dict[str, dict], problems: Problems) -> None:
                 problems.add(f"actor {_describe(slug)}", "its merges go round in a circle")
                 break
             seen.add(into)
-            into = actors[into].get("merged_into")
+            into = _text_or_none(actors[into].get("merged_into"))
 
 
 def _survivor(slug: str | None, actors: dict[str, dict]) -> str | None:
-    seen = set()
+    seen, slug = set(), _text_or_none(slug)
     while slug in actors and actors[slug].get("merged_into") and slug not in seen:
         seen.add(slug)
-        slug = actors[slug]["merged_into"]
+        slug = _text_or_none(actors[slug]["merged_into"])
     return slug
+
+
+def _text_or_none(value) -> str | None:
+    """Return ``value`` if it is text: a slug of another type is reported where it is read, and leads nowhere."""
+    return value if isinstance(value, str) else None
 
 
 def _check_tags(records: list[dict], problems: Problems) -> dict[str, dict]:
@@ -295,7 +303,7 @@ def _check_tags(records: list[dict], problems: Problems) -> dict[str, dict]:
         if old_slug in tags:
             problems.add(f"topic {_describe(slug)}", f"the former slug {_describe(old_slug)} is another topic's slug")
     for slug, record in tags.items():
-        parent, seen = record.get("parent"), {slug}
+        parent, seen = _text_or_none(record.get("parent")), {slug}
         if parent is not None and parent not in tags:
             problems.add(f"topic {_describe(slug)}", f"its parent {_describe(parent)} is no topic here")
             continue
@@ -304,7 +312,7 @@ def _check_tags(records: list[dict], problems: Problems) -> dict[str, dict]:
                 problems.add(f"topic {_describe(slug)}", "is its own ancestor (its parents go round in a circle)")
                 break
             seen.add(parent)
-            parent = tags[parent].get("parent")
+            parent = _text_or_none(tags[parent].get("parent"))
     return tags
 
 

@@ -88,7 +88,11 @@ def article_import(
     slug: str | None = None,
     title: str | None = None,
 ) -> Article:
-    """Create an article from parsed text, refusing a source or text already in the desk."""
+    """Create an article from parsed text, refusing a source or text already in the desk.
+
+    A little over 40 lines: the retry of a slug taken meanwhile belongs with
+    the insert it retries.
+    """
     duplicate = _already_imported(import_key=import_key, body_hash=parsed.content_hash)
     if duplicate:
         raise duplicate

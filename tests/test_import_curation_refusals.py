@@ -154,6 +154,12 @@ def _aliases_read_the_same(document):
     document["actors"][0]["aliases"] = ["Jaafari", "JAAFARI"]
 
 
+def _role_without_organisation(document):
+    """Found by the fuzz run: a null where the model allows blank text reached the database."""
+    actor = next(record for record in document["actors"] if record["roles"])
+    actor["roles"][0]["organisation"] = None
+
+
 def _role_backwards(document):
     actor = next(record for record in document["actors"] if record["roles"])
     actor["roles"][0].update(start="2020-01-01", end="2019-01-01")
@@ -184,6 +190,7 @@ def _role_backwards(document):
         (_empty_reason, "“reason” is empty"),
         (_speaker_merged_away, "was merged into"),
         (_role_backwards, "ends before it starts"),
+        (_role_without_organisation, "“organisation” is null, not text"),
         (_time_out_of_range, "is out of range in UTC"),
         (_aliases_read_the_same, "'Jaafari' and 'JAAFARI' read the same"),
     ],

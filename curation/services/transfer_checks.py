@@ -230,6 +230,8 @@ def _check_role(role, where: str, problems: Problems) -> None:
         problems.add(where, "each role must be an object")
         return
     where = f"{where}, role {_describe(role.get('title'))}"
+    _expect(role, "title", str, where, problems)
+    _expect(role, "organisation", str, where, problems)
     start = _moment(role, "start", date.fromisoformat, where, problems, nullable=True)
     end = _moment(role, "end", date.fromisoformat, where, problems, nullable=True)
     unknown = set(role) - {"title", "organisation", "start", "end"}

@@ -448,9 +448,8 @@ def _check_shown(record, actors, where, problems: Problems) -> None:
         _moment(record, "first_shown_at", datetime.fromisoformat, where, problems)
     _known_actor(record, "shown_speaker", actors, where, problems)
     pending = _expect(record, "pending_reason", str, where, problems)
+    _username(record, "pending_by", where, problems, nullable=True)
     pending_by = record.get("pending_by")
-    if pending_by is not None:
-        _username(record, "pending_by", where, problems)
     if first_shown is None:
         if record.get("shown_speaker") is not None or pending or pending_by:
             problems.add(where, "readers never saw it, so it cannot have a speaker they were shown or a pending change")

@@ -157,8 +157,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # One process keeps its cache in memory; several app processes share Redis,
 # so that the API's rate limit counts a client once, not once per process.
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+# The cache only saves work: while Redis is down, pages and the API answer
+# from the database (curation.cache logs a warning and retries later).
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "curation.cache.ForgivingRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -146,6 +146,25 @@ def _speaker_merged_away(document):
     statement_of(document, corrected=False)["speaker"] = document["actors"][0]["slug"]
 
 
+def _time_out_of_range(document):
+    document["articles"][0]["imported_at"] = "0001-01-01T00:00:00+05:00"
+
+
+def _aliases_read_the_same(document):
+    document["actors"][0]["aliases"] = ["Jaafari", "JAAFARI"]
+
+
+def _role_without_organisation(document):
+    """Found by the fuzz run: a null where the model allows blank text reached the database."""
+    actor = next(record for record in document["actors"] if record["roles"])
+    actor["roles"][0]["organisation"] = None
+
+
+def _pending_by_missing(document):
+    """Found by the fuzz run: a missing field that may be null was read as if present."""
+    del statement_of(document)["pending_by"]
+
+
 def _role_backwards(document):
     actor = next(record for record in document["actors"] if record["roles"])
     actor["roles"][0].update(start="2020-01-01", end="2019-01-01")
@@ -176,6 +195,10 @@ def _role_backwards(document):
         (_empty_reason, "“reason” is empty"),
         (_speaker_merged_away, "was merged into"),
         (_role_backwards, "ends before it starts"),
+        (_pending_by_missing, "“pending_by” is missing"),
+        (_role_without_organisation, "“organisation” is null, not text"),
+        (_time_out_of_range, "is out of range in UTC"),
+        (_aliases_read_the_same, "'Jaafari' and 'JAAFARI' read the same"),
     ],
     ids=lambda value: value.__name__.strip("_") if callable(value) else "",
 )
@@ -266,3 +289,17 @@ def test_it_refuses_ranges_readers_are_not_shown_that_are_not_ranges_of_the_text
     with pytest.raises(CommandError, match="non_story"):
         call_command("import_curation", str(path), stdout=io.StringIO())
     assert not Article.objects.exists()
+
+
+def test_it_names_slugs_of_the_wrong_type_instead_of_failing(seed_export, tmp_path):
+    """Found by the fuzz run: a list where a slug belongs made the checks themselves fail."""
+    seed_export["actors"][0]["merged_into"] = ["a", "list"]
+    seed_export["tags"][0]["parent"] = {"an": "object"}
+    statement_of(seed_export)["speaker"] = []
+    statement_of(seed_export, corrected=False)["shown_speaker"] = [1]
+    message = restore_file(tmp_path, seed_export)
+    assert "malformed" not in message
+    assert "“merged_into” is ['a', 'list'], not text or null" in message
+    assert "“parent” is {'an': 'object'}, not text or null" in message
+    assert "“speaker” is [], not text or null" in message
+    assert_desk_empty()

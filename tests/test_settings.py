@@ -47,4 +47,4 @@ def test_it_shares_the_cache_through_redis_when_asked():
         capture_output=True,
         text=True,
     )
-    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert result.stdout.strip() == "curation.cache.ForgivingRedisCache"

@@ -50,8 +50,9 @@ class ImportOutcome:
 
 
 def shown_path(path: Path) -> str:
-    """Return the path as a terminal can print it: bytes that are no UTF-8 shown as \\xNN."""
-    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    """Return the path as one line a terminal can print: bytes that are no UTF-8, and control characters, as \\xNN."""
+    text = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(f"\\x{ord(char):02x}" if unicodedata.category(char) == "Cc" else char for char in text)
 
 
 def import_key_for(path: Path, *, root: Path | None = None) -> str:

@@ -1,7 +1,9 @@
 """Articles: importing one, saving an editor's edit, and finding its statements again."""
 
+import hashlib
+
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils.text import slugify
 
 from curation.anchoring import anchor_context, refind
@@ -51,6 +53,21 @@ def unique_slug(model, text: str, *, max_length: int = 80, field: str = "slug") 
     return candidate
 
 
+def _lock_slug_choice(model, text: str) -> None:
+    """Let one transaction at a time choose a slug from this title, until it commits (PostgreSQL).
+
+    Without it two imports of one title choose the same free slug, and the
+    loser chooses again in step with the winner's next import, and again.
+    SQLite lets one writer in at a time anyway.
+    """
+    if connection.vendor != "postgresql":
+        return
+    base = slugify(text)[:80]
+    digest = hashlib.sha256(f"{model._meta.label}:{base}".encode()).digest()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int.from_bytes(digest[:8], "big", signed=True)])
+
+
 def _already_imported(*, import_key: str, body_hash: str) -> ArticleAlreadyImported | None:
     existing = Article.objects.filter(import_key=import_key).first()
     if existing:
@@ -72,11 +89,17 @@ def article_import(
     slug: str | None = None,
     title: str | None = None,
 ) -> Article:
-    """Create an article from parsed text, refusing a source or text already in the desk."""
+    """Create an article from parsed text, refusing a source or text already in the desk.
+
+    A little over 40 lines: the retry of a slug taken meanwhile belongs with
+    the insert it retries.
+    """
     duplicate = _already_imported(import_key=import_key, body_hash=parsed.content_hash)
     if duplicate:
         raise duplicate
     final_title = (title or parsed.title or import_key).strip()
+    if not slug:
+        _lock_slug_choice(Article, final_title)
     article = Article(
         title=final_title,
         slug=slug or unique_slug(Article, final_title),

@@ -5,14 +5,18 @@ module has found no problem in it: every shape, choice and length the models
 accept, every slug and name it refers to, the text at every statement's
 offsets, no cycle of parent topics or merges, and only review and publish
 states the desk itself could have produced. Reads no database.
+
+Over 500 lines on purpose: it is the one list of what a restore must hold,
+section by section of the export, and reads best in one place.
 """
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 
 from curation.anchoring import anchor_context
+from curation.extraction.names import normalise_name
 from curation.importing.parsing import content_hash
 from curation.models import (
     Actor,
@@ -139,9 +143,15 @@ def _moment(record: dict, field: str, parse, where: str, problems: Problems, *, 
         kind = "date (YYYY-MM-DD)" if parse is date.fromisoformat else "date and time (ISO 8601)"
         problems.add(where, f"“{field}” {_describe(value)} is not a {kind}")
         return None
-    if isinstance(parsed, datetime) and parsed.tzinfo is None:
-        problems.add(where, f"“{field}” {_describe(value)} gives no time zone")
-        return None
+    if isinstance(parsed, datetime):
+        if parsed.tzinfo is None:
+            problems.add(where, f"“{field}” {_describe(value)} gives no time zone")
+            return None
+        try:
+            parsed.astimezone(UTC)  # The database keeps UTC; year 1 or 9999 may fall outside it.
+        except OverflowError:
+            problems.add(where, f"“{field}” {_describe(value)} is out of range in UTC")
+            return None
     return parsed
 
 
@@ -188,10 +198,7 @@ def _check_actors(records: list[dict], problems: Problems) -> dict[str, dict]:
             if slug in actors:
                 problems.add(where, "the slug is used by two actors")
             actors[slug] = record
-        for name in _text_list(record, "aliases", where, problems):
-            _fields(
-                ActorAlias(name=name), f"{where}, alias {_describe(name)}", problems, exclude=["actor", "normalised"]
-            )
+        _check_aliases(ActorAlias, _text_list(record, "aliases", where, problems), where, problems, owner="actor")
         roles = _expect(record, "roles", list, where, problems)
         for role in roles if isinstance(roles, list) else []:
             _check_role(role, where, problems)
@@ -207,11 +214,24 @@ def _check_actors(records: list[dict], problems: Problems) -> dict[str, dict]:
     return actors
 
 
+def _check_aliases(model, names: list[str], where: str, problems: Problems, *, owner: str) -> None:
+    """Refuse an alias the model refuses, and two aliases that read the same (one name to the desk)."""
+    seen = {}
+    for name in names:
+        _fields(model(name=name), f"{where}, alias {_describe(name)}", problems, exclude=[owner, "normalised"])
+        key = normalise_name(name)
+        if key in seen:
+            problems.add(where, f"the aliases {_describe(seen[key])} and {_describe(name)} read the same")
+        seen[key] = name
+
+
 def _check_role(role, where: str, problems: Problems) -> None:
     if not isinstance(role, dict):
         problems.add(where, "each role must be an object")
         return
     where = f"{where}, role {_describe(role.get('title'))}"
+    _expect(role, "title", str, where, problems)
+    _expect(role, "organisation", str, where, problems)
     start = _moment(role, "start", date.fromisoformat, where, problems, nullable=True)
     end = _moment(role, "end", date.fromisoformat, where, problems, nullable=True)
     unknown = set(role) - {"title", "organisation", "start", "end"}
@@ -232,6 +252,9 @@ def _check_merges(actors: dict[str, dict], problems: Problems) -> None:
         into = record.get("merged_into")
         if into is None:
             continue
+        if not isinstance(into, str):
+            problems.add(f"actor {_describe(slug)}", f"“merged_into” is {_describe(into)}, not text or null")
+            continue
         if into not in actors:
             problems.add(f"actor {_describe(slug)}", f"was merged into {_describe(into)}, which is no actor here")
             continue
@@ -241,15 +264,20 @@ def _check_merges(actors: dict[str, dict], problems: Problems) -> None:
                 problems.add(f"actor {_describe(slug)}", "its merges go round in a circle")
                 break
             seen.add(into)
-            into = actors[into].get("merged_into")
+            into = _text_or_none(actors[into].get("merged_into"))
 
 
 def _survivor(slug: str | None, actors: dict[str, dict]) -> str | None:
-    seen = set()
+    seen, slug = set(), _text_or_none(slug)
     while slug in actors and actors[slug].get("merged_into") and slug not in seen:
         seen.add(slug)
-        slug = actors[slug]["merged_into"]
+        slug = _text_or_none(actors[slug]["merged_into"])
     return slug
+
+
+def _text_or_none(value) -> str | None:
+    """Return ``value`` if it is text: a slug of another type is reported where it is read, and leads nowhere."""
+    return value if isinstance(value, str) else None
 
 
 def _check_tags(records: list[dict], problems: Problems) -> dict[str, dict]:
@@ -270,8 +298,7 @@ def _check_tags(records: list[dict], problems: Problems) -> dict[str, dict]:
             if slug in tags:
                 problems.add(where, "the slug is used by two topics")
             tags[slug] = record
-        for name in _text_list(record, "aliases", where, problems):
-            _fields(TagAlias(name=name), f"{where}, alias {_describe(name)}", problems, exclude=["tag", "normalised"])
+        _check_aliases(TagAlias, _text_list(record, "aliases", where, problems), where, problems, owner="tag")
         for old_slug in _text_list(record, "former_slugs", where, problems):
             _slug_value(old_slug, Tag, f"{where}, former slug {_describe(old_slug)}", "slug", problems)
             if old_slug in former or old_slug in tags:
@@ -281,7 +308,7 @@ def _check_tags(records: list[dict], problems: Problems) -> dict[str, dict]:
         if old_slug in tags:
             problems.add(f"topic {_describe(slug)}", f"the former slug {_describe(old_slug)} is another topic's slug")
     for slug, record in tags.items():
-        parent, seen = record.get("parent"), {slug}
+        parent, seen = _text_or_none(record.get("parent")), {slug}
         if parent is not None and parent not in tags:
             problems.add(f"topic {_describe(slug)}", f"its parent {_describe(parent)} is no topic here")
             continue
@@ -290,7 +317,7 @@ def _check_tags(records: list[dict], problems: Problems) -> dict[str, dict]:
                 problems.add(f"topic {_describe(slug)}", "is its own ancestor (its parents go round in a circle)")
                 break
             seen.add(parent)
-            parent = tags[parent].get("parent")
+            parent = _text_or_none(tags[parent].get("parent"))
     return tags
 
 
@@ -454,9 +481,8 @@ def _check_shown(record, actors, where, problems: Problems) -> None:
         _moment(record, "first_shown_at", datetime.fromisoformat, where, problems)
     _known_actor(record, "shown_speaker", actors, where, problems)
     pending = _expect(record, "pending_reason", str, where, problems)
+    _username(record, "pending_by", where, problems, nullable=True)
     pending_by = record.get("pending_by")
-    if pending_by is not None:
-        _username(record, "pending_by", where, problems)
     if first_shown is None:
         if record.get("shown_speaker") is not None or pending or pending_by:
             problems.add(where, "readers never saw it, so it cannot have a speaker they were shown or a pending change")
@@ -569,12 +595,9 @@ def _check_merges_recorded(records, actors, tags, problems: Problems) -> None:
             problems.add(where, f"“kind” {_describe(kind)} is not one of {', '.join(Merge.Kind.values)}")
         _expect(record, "merged_name", str, where, problems)
         _expect(record, "merged_slug", str, where, problems)
-        _fields(
-            Merge(kind=kind, merged_name=record.get("merged_name"), merged_slug=record.get("merged_slug")),
-            where,
-            problems,
-            exclude=["kind", "survivor_actor", "survivor_tag", "statements_moved", "editor", "merged_at"],
-        )
+        merge = Merge(kind=kind, merged_name=record.get("merged_name"), merged_slug=record.get("merged_slug"))
+        merge.statements_moved = record.get("statements_moved")
+        _fields(merge, where, problems, exclude=["kind", "survivor_actor", "survivor_tag", "editor", "merged_at"])
         survivor = _expect(record, "survivor", str, where, problems)
         known = actors if kind == Merge.Kind.ACTOR else tags
         if isinstance(survivor, str) and survivor not in known:

@@ -51,9 +51,10 @@ class Command(BaseCommand):
             status: sum(1 for outcome in outcomes if outcome.status == status) for status in ImportOutcome.STATUSES
         }
         lines = f", {refused_lines} line(s) of JSON Lines refused" if refused_lines else ""
+        added = sum(outcome.articles for outcome in outcomes)
         self.stdout.write(
             f"{counts[ImportOutcome.IMPORTED]} imported, {counts[ImportOutcome.SKIPPED]} already there, "
-            f"{counts[ImportOutcome.REFUSED]} refused{lines}."
+            f"{counts[ImportOutcome.REFUSED]} refused{lines}; {added} article(s) added."
         )
         if counts[ImportOutcome.REFUSED] or refused_lines:
             raise CommandError(

@@ -60,20 +60,23 @@ class PublicViewSet(CsvListMixin, viewsets.ReadOnlyModelViewSet):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        query_parameters_check(request, self.known_query_parameters())
+        # A write is refused with 405 whatever its parameters say.
+        if request.method in {"GET", "HEAD"}:
+            query_parameters_check(request, self.known_query_parameters())
 
     def finalize_response(self, request, response, *args, **kwargs):
-        # Errors are JSON whatever was asked for: a CSV or the like has no place for the message.
-        if isinstance(response, Response) and response.status_code >= 400 and self.answers_csv(request):
+        # Errors are JSON whatever was asked for: a CSV has no place for the
+        # message, and a client parsing errors should not meet a page instead.
+        if isinstance(response, Response) and response.status_code >= 400 and not self.answers_json(request):
             request.accepted_renderer, request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
         response = super().finalize_response(request, response, *args, **kwargs)
         # The same address answers JSON or HTML by the Accept header; caches must keep them apart.
         patch_vary_headers(response, ["Accept"])
         return response
 
-    def answers_csv(self, request) -> bool:
+    def answers_json(self, request) -> bool:
         renderer = getattr(request, "accepted_renderer", None)
-        return renderer is not None and renderer.format == CsvRenderer.format
+        return renderer is None or renderer.format == JSONRenderer.format
 
     def known_query_parameters(self) -> list[str]:
         """The parameters this endpoint reads: a list's filters and paging, and everywhere the format."""

@@ -286,7 +286,10 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Curation Desk API",
     "DESCRIPTION": (
         "Read-only access to the published statements, actors, articles, tags and corrections. "
-        "Lists are paged by cursor: follow `next` and `previous`. See docs/API.md."
+        "Lists are paged by cursor: follow `next` and `previous`; `?format=csv` (or `Accept: text/csv`) gives a "
+        "whole list as CSV instead. JSON is the default; a browser asking for HTML gets the browsable API. "
+        "A query parameter an endpoint does not know is a 400 that names it. Any origin may read the API "
+        "from a browser (CORS, GET only, no credentials). See docs/API.md."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -298,6 +301,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "curation.api.schema.query_parameters_allow_empty_values",
+        "curation.api.schema.query_parameters_limit_length",
     ],
     # Enum names derived from field names ("KindEnum") would collide between
     # statements and actors; name them after what they are.

@@ -94,6 +94,11 @@ def test_it_serves_every_known_parameter_left_empty(api, seeded, url):
     assert api.get(url, dict.fromkeys(KNOWN[url], "")).status_code == 200
 
 
+def test_it_answers_405_to_a_write_whatever_its_parameters(api, seeded):
+    assert api.post("/api/v1/statements/?speaker=abadi&kind=x&kind=y").status_code == 405
+    assert api.generic("TRACE", "/api/v1/actors/?nothing=1").status_code == 405
+
+
 def test_it_names_a_parameter_with_no_name(api, seeded):
     response = api.get("/api/v1/statements/?=direct")
     assert response.status_code == 400

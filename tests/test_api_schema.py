@@ -61,6 +61,7 @@ def test_it_describes_every_statement_filter_and_the_paging(schema):
         "ordering",
         "cursor",
         "page_size",
+        "format",
     }
     assert described["corrected"]["schema"]["type"] == "boolean"
     assert described["published_after"]["schema"]["format"] == "date"
@@ -143,3 +144,41 @@ def test_it_lists_the_collections_at_the_root(api, db):
         name: f"http://testserver/api/v1/{name}/"
         for name in ["articles", "actors", "statements", "tags", "corrections"]
     }
+
+
+def test_it_documents_csv_for_lists_and_the_browsable_page_for_every_get(schema):
+    for path, operation in ((path, item["get"]) for path, item in schema["paths"].items()):
+        is_list = "{" not in path
+        success = operation["responses"]["200"]["content"]
+        expected = {"application/json", "text/html"} | ({"text/csv"} if is_list else set())
+        assert set(success) == expected, path
+        assert parameters(schema, path)["format"]["schema"]["enum"] == sorted(
+            ["json", "api", "csv"] if is_list else ["json", "api"]
+        )
+        for status, response in operation["responses"].items():
+            if status != "200" and "content" in response:
+                assert set(response["content"]) == {"application/json"}, (path, status)
+    csv = schema["paths"]["/api/v1/statements/"]["get"]["responses"]["200"]["content"]["text/csv"]
+    assert "dotted columns" in csv["schema"]["description"]
+
+
+def test_it_documents_the_400_for_unknown_parameters_on_every_get(schema):
+    for path, item in schema["paths"].items():
+        assert "not one this endpoint knows" in item["get"]["responses"]["400"]["description"], path
+
+
+def test_it_documents_cors_and_the_longest_value_a_parameter_takes(schema):
+    responses = schema["paths"]["/api/v1/tags/"]["get"]["responses"]
+    assert "Access-Control-Allow-Origin" in responses["200"]["headers"]
+    assert "CORS" in schema["info"]["description"]
+    described = parameters(schema, "/api/v1/statements/")
+    assert described["q"]["schema"]["maxLength"] == 1000
+    assert described["cursor"]["schema"]["maxLength"] == 4000
+
+
+@pytest.mark.parametrize("accept", ["text/html", "text/csv"])
+def test_it_answers_errors_in_json_whatever_format_was_asked_for(api, seeded, accept):
+    response = api.get("/api/v1/statements/", {"actor": "nobody"}, HTTP_ACCEPT=accept)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert list(response.json()) == ["actor"]

@@ -11,9 +11,13 @@ from django.utils.cache import patch_vary_headers
 from django.utils.decorators import decorator_from_middleware
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 
 from curation import selectors
 from curation.api import filters, serializers
+from curation.api.csv_export import CsvRenderer, csv_response
 from curation.api.filters import order_by_date
 from curation.api.parameters import FORMAT_PARAMETER, query_parameters_check
 from curation.selectors import actor_find, tag_find
@@ -23,20 +27,56 @@ from curation.selectors import actor_find, tag_find
 conditional_get = decorator_from_middleware(ConditionalGetMiddleware)
 
 
-class PublicViewSet(viewsets.ReadOnlyModelViewSet):
+class CsvListMixin:
+    """Lists answer CSV too (``?format=csv`` or ``Accept: text/csv``): every row the filters select, streamed."""
+
+    def get_renderers(self):
+        renderers = super().get_renderers()
+        if self.action == "list":
+            renderers.append(CsvRenderer())
+        return renderers
+
+    def list(self, request, *args, **kwargs):
+        if request.accepted_renderer.format != CsvRenderer.format:
+            return super().list(request, *args, **kwargs)
+        self.refuse_paging_of_csv(request)
+        queryset = self.filter_queryset(self.get_queryset())
+        context = self.get_serializer_context()
+        return csv_response(queryset, self.get_serializer_class(), context, name=f"{self.basename}s")
+
+    def refuse_paging_of_csv(self, request):
+        """A CSV holds every row the filters select; a page of it would pass for the whole."""
+        paging = [self.paginator.cursor_query_param, self.paginator.page_size_query_param]
+        given = [name for name in paging if request.query_params.get(name)]
+        if given:
+            message = "CSV gives every row in one answer; paging applies to JSON only. Leave this parameter out."
+            raise ValidationError({name: [message] for name in given})
+
+
+class PublicViewSet(CsvListMixin, viewsets.ReadOnlyModelViewSet):
     @classmethod
     def as_view(cls, actions=None, **initkwargs):
         return conditional_get(super().as_view(actions, **initkwargs))
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        query_parameters_check(request, self.known_query_parameters())
+        # A write is refused with 405 whatever its parameters say.
+        if request.method in {"GET", "HEAD"}:
+            query_parameters_check(request, self.known_query_parameters())
 
     def finalize_response(self, request, response, *args, **kwargs):
+        # Errors are JSON whatever was asked for: a CSV has no place for the
+        # message, and a client parsing errors should not meet a page instead.
+        if isinstance(response, Response) and response.status_code >= 400 and not self.answers_json(request):
+            request.accepted_renderer, request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
         response = super().finalize_response(request, response, *args, **kwargs)
         # The same address answers JSON or HTML by the Accept header; caches must keep them apart.
         patch_vary_headers(response, ["Accept"])
         return response
+
+    def answers_json(self, request) -> bool:
+        renderer = getattr(request, "accepted_renderer", None)
+        return renderer is None or renderer.format == JSONRenderer.format
 
     def known_query_parameters(self) -> list[str]:
         """The parameters this endpoint reads: a list's filters and paging, and everywhere the format."""

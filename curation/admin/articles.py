@@ -265,6 +265,7 @@ class ArticleAdmin(HistoryAdmin):
                     pasted=data["pasted"],
                     urls=data["urls"],
                     publish=data["publish"],
+                    user=request.user,
                 )
             )
             form = ArticleImportForm(initial=_refused_again(outcomes, data))

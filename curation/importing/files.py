@@ -37,6 +37,8 @@ class ImportOutcome:
     SKIPPED = "skipped"
     REFUSED = "refused"
     STATUSES = (IMPORTED, SKIPPED, REFUSED)
+    # Handed to a background job (the desk's large JSON Lines uploads): the job tells the rest.
+    JOB = "job"
 
     path: Path | str
     status: str

@@ -159,6 +159,7 @@ def _write_articles(writer, ids, batch, editor_id: int, summary: CorpusSummary) 
                 article.status,
                 article.imported_at,
                 article.imported_at,
+                [],  # non_story: generated bodies are all story
             )
         )
         for statement in article.statements:

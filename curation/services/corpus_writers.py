@@ -6,7 +6,7 @@ one description of every table and no model instance is built on PostgreSQL.
 
 from django.core.management.color import no_style
 from django.db import connection
-from django.db.models import Max
+from django.db.models import JSONField, Max
 
 from curation.models import (
     Actor,
@@ -40,6 +40,7 @@ FIELDS = {
         "status",
         "imported_at",
         "updated_at",
+        "non_story",
     ),
     Statement: (
         "id",
@@ -95,12 +96,19 @@ class CopyWriter:
         self.cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
     def write(self, model, rows) -> None:
+        from psycopg.types.json import Jsonb
+
         if not rows:
             return
         quote = connection.ops.quote_name
-        columns = ", ".join(quote(model._meta.get_field(name).column) for name in FIELDS[model])
+        fields = [model._meta.get_field(name) for name in FIELDS[model]]
+        columns = ", ".join(quote(field.column) for field in fields)
+        # COPY would send a Python list as a PostgreSQL array; JSON columns need it as JSON.
+        json = [index for index, field in enumerate(fields) if isinstance(field, JSONField)]
         with self.cursor.copy(f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN") as copy:
             for row in rows:
+                if json:
+                    row = tuple(Jsonb(value) if index in json else value for index, value in enumerate(row))
                 copy.write_row(row)
 
     def finish(self) -> None:

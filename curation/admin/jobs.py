@@ -39,6 +39,8 @@ def tally_text(tally: dict) -> str:
 class JobAdmin(RefuseNulFiltersMixin, admin.ModelAdmin):
     list_display = ("__str__", "state", "progress", "error_count", "started_by", "created_at", "finished_at")
     list_filter = ("state", "kind")
+    # A job is desk work, not a page readers see.
+    view_on_site = False
     list_select_related = ("started_by",)
     fields = (
         "kind",

@@ -40,6 +40,8 @@ STATEMENT_COLUMNS = [
     "corrections.speaker_as_printed",
     "corrections.reason",
     "corrections.corrected_at",
+    "corrections.withdrawal.reason",
+    "corrections.withdrawal.withdrawn_at",
 ]
 
 

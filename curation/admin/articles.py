@@ -11,7 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from curation import services
-from curation.admin.base import HistoryAdmin, count_of, plural
+from curation.admin.base import HistoryAdmin, ReadOnlyPermissions, count_of, plural
 from curation.admin.display import shorten
 from curation.admin.filters import ArticleOpenFlagFilter, DatedFilter, OutletGivenFilter
 from curation.admin.forms import ArticleForm, ArticleImportForm
@@ -33,7 +33,7 @@ def _refused_again(outcomes, data) -> dict:
     }
 
 
-class StatementInline(admin.TabularInline):
+class StatementInline(ReadOnlyPermissions, admin.TabularInline):
     """The article's statements, read-only: each is edited on its own page, where reasons and versions are kept."""
 
     model = Statement
@@ -42,15 +42,6 @@ class StatementInline(admin.TabularInline):
     extra = 0
     can_delete = False
     show_change_link = True
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("speaker").order_by("start", "id")

@@ -50,8 +50,8 @@ class HistoryAdmin(RefuseNulFiltersMixin, SimpleHistoryAdmin):
         return SimpleHistoryAdmin.history_form_view(view, request, object_id, version_id, extra_context)
 
 
-class ReadOnlyAdmin(RefuseNulFiltersMixin, admin.ModelAdmin):
-    """Records nobody adds, changes or deletes through the admin, superusers included."""
+class ReadOnlyPermissions:
+    """Nobody adds, changes or deletes these through the admin, superusers included."""
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -61,6 +61,10 @@ class ReadOnlyAdmin(RefuseNulFiltersMixin, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyAdmin(ReadOnlyPermissions, RefuseNulFiltersMixin, admin.ModelAdmin):
+    """Records nobody adds, changes or deletes through the admin, superusers included."""
 
 
 def count_of(queryset, group_by: str):

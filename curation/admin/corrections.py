@@ -12,14 +12,14 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from curation import services
-from curation.admin.base import ReadOnlyAdmin, report_refusal
+from curation.admin.base import ReadOnlyAdmin, ReadOnlyPermissions, report_refusal
 from curation.admin.display import shorten
 from curation.admin.forms import WithdrawalForm
 from curation.models import AttributionCorrection
 from curation.wording import correction_withdrawal
 
 
-class CorrectionInline(admin.TabularInline):
+class CorrectionInline(ReadOnlyPermissions, admin.TabularInline):
     """The statement's corrections, oldest first, as readers would read them."""
 
     model = AttributionCorrection
@@ -30,15 +30,6 @@ class CorrectionInline(admin.TabularInline):
     extra = 0
     can_delete = False
     verbose_name_plural = "corrections (append-only)"
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("from_actor", "to_actor", "editor", "withdrawal")

@@ -33,7 +33,8 @@ def test_an_editor_suggests_statements_for_chosen_articles(editor_client, editor
     assert job.arguments == {"articles": [article.pk for article in chosen]}
     assert Statement.objects.filter(article__in=chosen, review_status=Statement.ReviewStatus.SUGGESTED).exists()
     assert f'href="{change_url(job)}"' in response.content.decode()
-    assert "done (2 of 2 items)" in response.content.decode()
+    stored = Statement.objects.filter(article__in=chosen).count()
+    assert f"done (2 of 2 items: 2 articles, 0 skipped, {stored} stored)" in response.content.decode()
 
 
 def test_an_editor_runs_the_checks_on_chosen_articles(editor_client, seeded_as_published):

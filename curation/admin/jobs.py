@@ -32,7 +32,9 @@ def progress_bar(job: Job):
 
 
 def tally_text(tally: dict) -> str:
-    return ", ".join(f"{count} {name}" for name, count in sorted(tally.items())) or "–"
+    """``{"articles": 1, "stored": 3}`` as "1 article, 3 stored" (the counted nouns end in s; verbs don't)."""
+    words = (f"{count} {name.removesuffix('s') if count == 1 else name}" for name, count in sorted(tally.items()))
+    return ", ".join(words) or "–"
 
 
 @admin.register(Job)
@@ -173,6 +175,7 @@ def job_started_message(modeladmin, request, job: Job) -> None:
     url = reverse("admin:curation_job_change", args=[job.pk])
     state = "queued" if job.state == Job.State.QUEUED else job.get_state_display().lower()
     level = messages.WARNING if job.state == Job.State.FAILED else messages.SUCCESS
-    modeladmin.message_user(
-        request, format_html('<a href="{}">{}</a>: {} ({} of {} items).', url, job, state, job.done, job.total), level
-    )
+    done = format_html("{} of {} items", job.done, job.total)
+    if job.is_finished and job.tally:
+        done = format_html("{}: {}", done, tally_text(job.tally))
+    modeladmin.message_user(request, format_html('<a href="{}">{}</a>: {} ({}).', url, job, state, done), level)

@@ -17,7 +17,7 @@ from rest_framework.response import Response
 
 from curation import selectors
 from curation.api import filters, serializers
-from curation.api.csv_export import CsvRenderer, csv_response
+from curation.api.csv_export import CsvRenderer, csv_response, serialized_rows, statement_rows
 from curation.api.filters import order_by_date
 from curation.api.parameters import FORMAT_PARAMETER, query_parameters_check
 from curation.selectors import actor_find, tag_find
@@ -29,6 +29,9 @@ conditional_get = decorator_from_middleware(ConditionalGetMiddleware)
 
 class CsvListMixin:
     """Lists answer CSV too (``?format=csv`` or ``Accept: text/csv``): every row the filters select, streamed."""
+
+    # How a list's rows become cells: through its serializer unless a list says otherwise.
+    csv_rows = staticmethod(serialized_rows)
 
     def get_renderers(self):
         renderers = super().get_renderers()
@@ -42,7 +45,8 @@ class CsvListMixin:
         self.refuse_paging_of_csv(request)
         queryset = self.filter_queryset(self.get_queryset())
         context = self.get_serializer_context()
-        return csv_response(queryset, self.get_serializer_class(), context, name=f"{self.basename}s")
+        rows = self.csv_rows(queryset, self.get_serializer_class(), context)
+        return csv_response(rows, name=f"{self.basename}s")
 
     def refuse_paging_of_csv(self, request):
         """A CSV holds every row the filters select; a page of it would pass for the whole."""
@@ -132,6 +136,7 @@ class FormerSlugRedirectMixin:
 class StatementViewSet(PublicViewSet):
     serializer_class = serializers.StatementSerializer
     filterset_class = filters.StatementFilter
+    csv_rows = staticmethod(statement_rows)
 
     def get_queryset(self):
         return selectors.statements_with_corrections().order_by("-id")

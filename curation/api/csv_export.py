@@ -16,17 +16,10 @@ Flattening, column by column (docs/API.md says the same to consumers):
 """
 
 import csv
-from collections import defaultdict
-from itertools import islice
 
-from django.db import connection
-from django.db.models.expressions import RawSQL
 from django.http import StreamingHttpResponse
-from django.urls import reverse
 from rest_framework import serializers
 from rest_framework.renderers import BaseRenderer
-
-from curation.models import AttributionCorrection, Statement
 
 LIST_SEPARATOR = " | "
 # Rows fetched (and prefetched) per round trip; also the most rows held at once.
@@ -115,122 +108,3 @@ def csv_response(rows, name: str) -> StreamingHttpResponse:
     response = StreamingHttpResponse(csv_lines(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     return response
-
-
-# Statements: a million rows must stream in well under a minute, which the
-# serializer (model instances, nested fields, per row) cannot do. These rows
-# come from ``values_list`` and two queries per chunk, built cell by cell in
-# the serializer's columns; tests/test_api_csv.py holds them equal to the JSON.
-STATEMENT_VALUES = (
-    "id",
-    "kind",
-    "text",
-    "speaker__slug",
-    "speaker__name",
-    "speaker__kind",
-    "speaker_as_printed",
-    "article__slug",
-    "article__title",
-    "article__outlet",
-    "article__published_on",
-    "article__url",
-    "start",
-    "end",
-)
-CORRECTION_VALUES = (
-    "statement_id",
-    "from_actor__slug",
-    "from_actor__name",
-    "from_actor__kind",
-    "to_actor__slug",
-    "to_actor__name",
-    "to_actor__kind",
-    "speaker_as_printed",
-    "reason",
-    "corrected_at",
-    "withdrawal__reason",
-    "withdrawal__withdrawn_at",
-)
-_DATETIME = serializers.DateTimeField()
-# The correction columns of a statement never corrected: one empty cell each.
-NO_CORRECTIONS = [""] * (len(CORRECTION_VALUES) - 1)
-
-
-def _joined(values) -> str:
-    return LIST_SEPARATOR.join("" if value is None else str(value) for value in values)
-
-
-def _correction_cells(corrections) -> list[str]:
-    # Column by column: the n-th item of each cell is the n-th correction.
-    return [_joined(column) for column in zip(*corrections, strict=True)]
-
-
-def _statement_page_prefix(request) -> str:
-    # Every statement's page is this prefix, its id and a slash.
-    path = reverse("curation:statement-detail", kwargs={"pk": 0})
-    url = request.build_absolute_uri(path) if request else path
-    if not url.endswith("/0/"):
-        raise ValueError(f"A statement's page no longer ends in its id: {path}")
-    return url[:-2]
-
-
-def _among(ids):
-    """``ids`` for an ``__in`` filter: on PostgreSQL one array parameter rather than a thousand."""
-    if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
-    return ids
-
-
-def _tags_by_statement(ids):
-    tagged = Statement.tags.through.objects.filter(statement_id__in=_among(ids)).order_by("tag__name", "tag__id")
-    found = defaultdict(list)
-    for statement_id, slug, name in tagged.values_list("statement_id", "tag__slug", "tag__name"):
-        found[statement_id].append((slug, name))
-    return found
-
-
-def _public_corrections_by_statement(ids):
-    # The statements are public already: a public correction of one is one marked public.
-    corrections = AttributionCorrection.objects.filter(statement_id__in=_among(ids), is_public=True)
-    found = defaultdict(list)
-    for values in corrections.order_by("-corrected_at", "-id").values_list(*CORRECTION_VALUES):
-        *fields, corrected_at, withdrawal_reason, withdrawn_at = values
-        withdrawn = _DATETIME.to_representation(withdrawn_at) if withdrawn_at else None
-        found[values[0]].append((*fields[1:], _DATETIME.to_representation(corrected_at), withdrawal_reason, withdrawn))
-    return found
-
-
-def statement_rows(queryset, serializer_class, context):
-    """Yield the statements list's columns and rows, as ``serialized_rows`` would, without a serializer."""
-    yield columns_of(serializer_class(context=context))
-    prefix = _statement_page_prefix(context.get("request"))
-    values = queryset.prefetch_related(None).values_list(*STATEMENT_VALUES).iterator(chunk_size=ROWS_PER_CHUNK)
-    while chunk := list(islice(values, ROWS_PER_CHUNK)):
-        ids = [row[0] for row in chunk]
-        tags = _tags_by_statement(ids)
-        corrections = _public_corrections_by_statement(ids)
-        for pk, kind, text, s_slug, s_name, s_kind, printed, *article, start, end in chunk:
-            a_slug, a_title, a_outlet, a_published_on, a_url = article
-            its_tags = tags.get(pk, ())
-            its_corrections = corrections.get(pk, ())
-            yield [
-                pk,
-                f"{prefix}{pk}/",
-                kind,
-                text,
-                s_slug or "",
-                s_name or "",
-                s_kind or "",
-                printed,
-                a_slug,
-                a_title,
-                a_outlet or "",
-                a_published_on.isoformat() if a_published_on else "",
-                a_url or "",
-                start,
-                end,
-                _joined(slug for slug, _ in its_tags),
-                _joined(name for _, name in its_tags),
-                "true" if its_corrections else "false",
-                *(_correction_cells(its_corrections) if its_corrections else NO_CORRECTIONS),
-            ]

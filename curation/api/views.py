@@ -17,9 +17,10 @@ from rest_framework.response import Response
 
 from curation import selectors
 from curation.api import filters, serializers
-from curation.api.csv_export import CsvRenderer, csv_response, serialized_rows, statement_rows
+from curation.api.csv_export import CsvRenderer, csv_response, serialized_rows
 from curation.api.filters import order_by_date
 from curation.api.parameters import FORMAT_PARAMETER, query_parameters_check
+from curation.api.statement_rows import statement_csv_rows, statement_dicts
 from curation.selectors import actor_find, tag_find
 
 # Adds an ETag computed from the rendered JSON and answers 304 when the
@@ -136,10 +137,19 @@ class FormerSlugRedirectMixin:
 class StatementViewSet(PublicViewSet):
     serializer_class = serializers.StatementSerializer
     filterset_class = filters.StatementFilter
-    csv_rows = staticmethod(statement_rows)
+    csv_rows = staticmethod(statement_csv_rows)
 
     def get_queryset(self):
+        if self.action == "list":
+            # Lists fetch tags and corrections as plain values, a page at a time (``statement_rows``).
+            return selectors.statements_bare().order_by("-id")
         return selectors.statements_with_corrections().order_by("-id")
+
+    def list(self, request, *args, **kwargs):
+        if request.accepted_renderer.format == CsvRenderer.format:
+            return super().list(request, *args, **kwargs)
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(statement_dicts(page, request))
 
 
 @extend_schema_view(

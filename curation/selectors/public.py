@@ -67,6 +67,11 @@ def statements_with_corrections():
     return _public_statements(with_corrections=True).select_related("article")
 
 
+def statements_bare():
+    """Public statements with their article and speaker only: the API's lists fetch tags and corrections as values."""
+    return Statement.objects.public().select_related("article", "speaker")
+
+
 def statements_tagged(queryset, tag: Tag):
     """Narrow statements to those tagged ``tag`` or any tag below it."""
     tagged = Statement.tags.through.objects.filter(statement=OuterRef("pk"), tag_id__in=tag_descendant_ids(tag))

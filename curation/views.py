@@ -260,7 +260,7 @@ def search(request):
         query = selectors.statement_query(text)
         results = {
             "statements": _first(selectors.statements_search(query)),
-            "articles": _first(selectors.articles_search(text)),
+            "articles": _first(selectors.articles_search(text, limit=SEARCH_RESULTS_AT_MOST + 1)),
             "actors": _first(selectors.actors_search(text)),
         }
     names = query.names if query else []

@@ -1,6 +1,10 @@
 """Search over statements, articles and actors."""
 
+from datetime import date
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from curation.models import Statement
 from tests.support.builders import make_actor, make_article, make_quoted_articles, make_statement
@@ -81,15 +85,19 @@ def test_it_shows_at_most_twenty_of_each_and_says_there_are_more(client, db):
     assert "Only the first 20 are shown" in statements
 
 
-def test_it_uses_the_same_queries_however_many_results(client, db, django_assert_num_queries):
+def test_it_uses_the_same_queries_however_many_results(client, db):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            search(client, "statement")
+        return len(captured)
+
     make_quoted_articles(2)
-    # Actors and topics the words name: one query each (their aliases come
-    # with them when one matches); then statements, articles, actors.
-    with django_assert_num_queries(5):
-        search(client, "statement")
+    few = queries()
     make_quoted_articles(10)
-    with django_assert_num_queries(5):
-        search(client, "statement")
+    # Actors and topics the words name: one query each (their aliases come
+    # with them when one matches); then statements, articles whose headline
+    # has the words and, until the section is full, other articles; actors.
+    assert queries() == few == 6
 
 
 def test_it_matches_other_forms_of_a_word(client, seeded):
@@ -111,3 +119,17 @@ def test_it_says_which_actor_and_topic_a_name_matched(client, seeded):
 def test_it_names_nothing_for_ordinary_words(client, seeded):
     page = search(client, "what is said")
     assert "— matched the" not in page
+
+
+def test_it_lists_articles_whose_headline_has_the_words_first_then_the_rest_newest_first(client, db):
+    make_article("Harbour reopens", "The harbour reopened on Monday. The end.", published_on=date(2020, 1, 1))
+    make_article("Weather", "Storms closed the harbour again. The end.", published_on=date(2023, 1, 1))
+    make_article("Markets", "Traders watched the harbour closely. The end.", published_on=date(2022, 1, 1))
+    make_article("Harbour fees rise", "Fees went up. The end.", published_on=date(2019, 1, 1))
+    make_article("Undated harbour notes", "Notes. The end.", published_on=None)
+    make_article("Farming", "Nothing about ports. The end.", published_on=date(2024, 1, 1))
+    articles = section(search(client, "harbour"), "articles")
+    order = ["Harbour reopens", "Harbour fees rise", "Undated harbour notes", "Weather", "Markets"]
+    positions = [articles.index(title) for title in order]
+    assert positions == sorted(positions)
+    assert "Farming" not in articles

@@ -8,6 +8,8 @@ Django's ``icontains`` produces, or the planner will not use them. SQLite
 
 from django.db import migrations
 
+from curation.migrations._postgresql import PostgreSQLOnly
+
 STATEMENT_VECTOR = (
     "(setweight(to_tsvector('english'::regconfig, COALESCE(\"text\", '')), 'A') || "
     "setweight(to_tsvector('english'::regconfig, COALESCE(\"speaker_as_printed\", '')), 'B'))"
@@ -16,16 +18,6 @@ ARTICLE_VECTOR = (
     "(setweight(to_tsvector('english'::regconfig, COALESCE(\"title\", '')), 'A') || "
     "setweight(to_tsvector('english'::regconfig, COALESCE(\"outlet\", '') || ' ' || COALESCE(\"body\", '')), 'B'))"
 )
-
-
-class PostgreSQLOnly(migrations.RunSQL):
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
 class Migration(migrations.Migration):

@@ -5,11 +5,9 @@ in a descending index unless told otherwise, so the order needs its own
 index. SQLite needs none at its sizes.
 """
 
-import importlib
-
 from django.db import migrations
 
-PostgreSQLOnly = importlib.import_module("curation.migrations.0003_search_indexes").PostgreSQLOnly
+from curation.migrations._postgresql import PostgreSQLOnly
 
 
 class Migration(migrations.Migration):

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import BooleanField, F, FloatField, Q, Subquery
+from django.db.models import BooleanField, FloatField, Q
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 
-from curation.models import Actor, Article, Tag
+from curation.models import Actor, Tag
 from curation.search_text import actor_marker, name_key, phrase_words, searched, topic_marker, word_parts
 from curation.selectors.public import actors_listing, actors_matching, articles_listing, statements_listing
 
@@ -193,14 +192,6 @@ def statements_matching(queryset, text: str | StatementQuery):
     return _matching(queryset, _as_query(text), ranked=False)
 
 
-def article_search_vector() -> SearchVector:
-    # Indexed on PostgreSQL (migration 0003): a query must build it exactly
-    # this way for the planner to use the index.
-    return SearchVector("title", config="english", weight="A") + SearchVector(
-        "outlet", "body", config="english", weight="B"
-    )
-
-
 def _every_word_in(fields: tuple[str, ...], text: str) -> Q:
     condition = Q()
     for word in text.split()[:SEARCH_WORDS_AT_MOST]:
@@ -211,36 +202,32 @@ def _every_word_in(fields: tuple[str, ...], text: str) -> Q:
     return condition
 
 
-ARTICLES_RANKED_AT_MOST = 500
-
-
-def articles_search(text: str):
-    """Public articles matching ``text`` in their title or body (English full text on PostgreSQL).
-
-    Ranking reads each match's whole text again (the article vector is an
-    index expression, not a stored column), so on PostgreSQL only the newest
-    ``ARTICLES_RANKED_AT_MOST`` public matches are ranked; they are found
-    among public articles, never among all rows.
-    """
+def _article_matches(text: str, *, title_only: bool):
     if connection.vendor != "postgresql":
-        return articles_listing().filter(_every_word_in(("title", "outlet", "body"), text))
-    query = SearchQuery(text, search_type="websearch", config="english")
-    vector = article_search_vector()
-    newest = (
-        Article.objects.public()
-        .annotate(search_vector=vector, id_unindexed=F("id") + 0)
-        .filter(search_vector=query)
-        # "id + 0" keeps PostgreSQL off walking the primary key backwards:
-        # it takes the matches from the full-text index and sorts only those.
-        .order_by("-id_unindexed")
-        .values("pk")[:ARTICLES_RANKED_AT_MOST]
-    )
-    return (
-        articles_listing()
-        .filter(pk__in=Subquery(newest))
-        .annotate(rank=SearchRank(vector, query))
-        .order_by("-rank", "-id")
-    )
+        return _every_word_in(("title",) if title_only else ("title", "outlet", "body"), text)
+    # Migration 0010: the title's words are an index expression, the whole article's a stored column.
+    vector = "to_tsvector('english'::regconfig, COALESCE(curation_article.title, ''))"
+    if not title_only:
+        vector = "curation_article.search_vector"
+    return RawSQL(f"{vector} @@ websearch_to_tsquery('english'::regconfig, %s)", [text], output_field=BooleanField())
+
+
+def articles_search(text: str, limit: int) -> list:
+    """Up to ``limit`` public articles with the words of ``text``: headlines with them first, then other articles.
+
+    Each group is newest first (undated last), as the archive lists them: on
+    PostgreSQL the English full text (stems: "talks" finds "talk"), on SQLite
+    every word as a piece of the text. Neither group is ranked by how often
+    a word occurs, so no article's text is read beyond its stored words.
+    """
+    if not text.strip():
+        return []
+    headlines = list(articles_listing().filter(_article_matches(text, title_only=True))[:limit])
+    if len(headlines) == limit:
+        return headlines
+    others = articles_listing().filter(_article_matches(text, title_only=False))
+    others = others.exclude(pk__in=[article.pk for article in headlines])
+    return headlines + list(others[: limit - len(headlines)])
 
 
 def actors_search(text: str):

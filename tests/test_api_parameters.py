@@ -88,6 +88,14 @@ def test_it_takes_only_the_format_on_a_detail(api, addresses):
         assert known_listed(response.json()["page_size"][0]) == ["format"]
 
 
+def test_the_root_takes_only_the_format(api, db):
+    assert api.get("/api/v1/", {"format": "json"}).status_code == 200
+    response = api.get("/api/v1/", {"q": "Daesh"})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert known_listed(response.json()["q"][0]) == ["format"]
+
+
 @pytest.mark.parametrize("url", KNOWN)
 def test_it_serves_every_known_parameter_left_empty(api, seeded, url):
     """Clients filling URL templates send ?tag=&kind=; an empty value is "not given", not unknown."""

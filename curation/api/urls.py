@@ -5,6 +5,7 @@ from curation.api import views
 app_name = "api"
 
 router = DefaultRouter()
+router.APIRootView = views.ApiRootView
 router.register("articles", views.ArticleViewSet, basename="article")
 router.register("actors", views.ActorViewSet, basename="actor")
 router.register("statements", views.StatementViewSet, basename="statement")

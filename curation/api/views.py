@@ -10,7 +10,7 @@ from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import patch_vary_headers
 from django.utils.decorators import decorator_from_middleware
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import viewsets
+from rest_framework import routers, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -56,6 +56,15 @@ class CsvListMixin:
         if given:
             message = "CSV gives every row in one answer; paging applies to JSON only. Leave this parameter out."
             raise ValidationError({name: [message] for name in given})
+
+
+class ApiRootView(routers.APIRootView):
+    """``/api/v1/``: a link to each list. It reads only ``format``, and says so rather than ignore the rest."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if request.method in {"GET", "HEAD"}:
+            query_parameters_check(request, [FORMAT_PARAMETER])
 
 
 class PublicViewSet(CsvListMixin, viewsets.ReadOnlyModelViewSet):

@@ -66,17 +66,19 @@ def manage(*arguments: str, database_url: str) -> None:
     )
 
 
-def measured(*arguments: str, database_url: str, stdin_path: Path | None = None) -> dict:
-    """Run a manage.py command in a child process; return its seconds, peak memory and output."""
+def measured(
+    *arguments: str, database_url: str, stdin_path: Path | None = None, program: tuple[str, ...] = ("manage.py",)
+) -> dict:
+    """Run a manage.py command (or another ``program``) in a child process; return its seconds, peak memory, output."""
     with tempfile.NamedTemporaryFile(suffix=".json") as report:
-        command = [sys.executable, "-m", "bench.child", report.name, sys.executable, "manage.py", *arguments]
+        command = [sys.executable, "-m", "bench.child", report.name, sys.executable, *program, *arguments]
         environment = {**os.environ, "DATABASE_URL": database_url}
         with contextlib.ExitStack() as stack:
             stdin = stack.enter_context(open(stdin_path)) if stdin_path else subprocess.DEVNULL
             subprocess.run(command, cwd=ROOT, env=environment, stdin=stdin, check=False)
         result = json.loads(Path(report.name).read_text())
     if result["returncode"] != 0:
-        raise RuntimeError(f"manage.py {' '.join(arguments)} failed:\n{result['stderr']}")
+        raise RuntimeError(f"{' '.join((*program, *arguments))} failed:\n{result['stderr']}")
     return result
 
 

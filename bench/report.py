@@ -9,6 +9,8 @@ from bench.database import RESULTS, ROOT
 
 GENERATE_SECONDS_TARGET = 300
 GENERATE_MEGABYTES_TARGET = 500
+# Over the whole archive: (seconds, peak megabytes) each must stay under; None is no target.
+WHOLE_ARCHIVE_TARGETS = {"refresh_public_counts": (30, None), "statements CSV": (60, 200)}
 
 
 def git_revision() -> str:
@@ -96,6 +98,19 @@ def pipeline_rows(results: dict) -> list[list[str]]:
             + ("" if generation["this_run"] else f" (measured {generation['measured_at']})"),
         ]
     ]
+    for name, figures in results.get("whole_archive", {}).items():
+        seconds, megabytes = WHOLE_ARCHIVE_TARGETS[name]
+        met = figures["seconds"] < seconds and (megabytes is None or figures["peak_megabytes"] < megabytes)
+        rows.append(
+            [
+                name,
+                "whole archive",
+                f"{figures['seconds']:.1f}",
+                f"{figures['peak_megabytes']:.0f}",
+                figures["stdout"].strip().splitlines()[-1] if figures["stdout"].strip() else "",
+                verdict(met),
+            ]
+        )
     for name, figures in results["pipeline"].items():
         if "note" in figures:
             rows.append([name, "—", "—", "—", figures["note"], "—"])

@@ -60,14 +60,28 @@ def main() -> int:
 
         django.setup()
         generation = archive_ensure(database_url, articles, regenerate=setting("BENCH_REGENERATE", "") == "1")
+        whole_archive = whole_archive_figures(database_url)
         pipeline = pipeline_figures(database_url, pipeline_articles)
         scenarios, floor = requests_measure(database_url, rounds, per_round, time_limit)
     results = results_assemble(articles, generation, pipeline, scenarios, floor, rounds, per_round)
+    results["whole_archive"] = whole_archive
     from bench.report import render, write
 
     print(render(results))
     print(f"Written to {write(results).relative_to(ROOT)}")
     return 0
+
+
+def whole_archive_figures(database_url: str) -> dict:
+    """Time the two jobs that read every row: recounting public statements, and the CSV of all statements."""
+    from bench.database import measured
+
+    figures = {}
+    print("Recounting public statements over the whole archive …", flush=True)
+    figures["refresh_public_counts"] = measured("refresh_public_counts", database_url=database_url)
+    print("Streaming every public statement as CSV …", flush=True)
+    figures["statements CSV"] = measured("statements", database_url=database_url, program=("-m", "bench.csv_export"))
+    return figures
 
 
 def pipeline_figures(database_url: str, count: int) -> dict:

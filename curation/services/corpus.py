@@ -95,13 +95,14 @@ def corpus_generate(
             if on_batch:
                 on_batch(len(batch))
         writer.finish()
+        # Fresh statistics before the recount, or the planner takes a freshly
+        # loaded million rows for an empty table (the recount then ran for
+        # minutes) until autovacuum comes round. ANALYZE may run in a transaction.
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         # COPY bypasses the services, so the kept counts are recounted once.
         public_counts_rebuild()
-    if connection.vendor == "postgresql":
-        # Fresh statistics, or the planner takes a freshly loaded million rows
-        # for an empty table until autovacuum comes round.
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
     summary.seconds = time.monotonic() - started
     return summary
 

@@ -8,6 +8,9 @@ transaction; ``public_counts_rebuild`` recounts everything after bulk loads
 (``python manage.py refresh_public_counts`` does the same).
 """
 
+from django.db import transaction
+from django.db.models import Count
+
 from curation.models import Actor, Statement, Tag
 from curation.selectors.public import public_statement_count
 
@@ -43,10 +46,29 @@ def _lock(model, ids) -> None:
     list(model.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
 
 
+@transaction.atomic
 def public_counts_rebuild() -> None:
-    """Recount every actor and tag."""
-    Actor.objects.update(public_statement_count=public_statement_count("speaker"))
-    Tag.objects.update(public_statement_count=public_statement_count("tags"))
+    """Recount every actor and tag: one grouped count a table, and only the counts that differ written.
+
+    A count per row (a correlated subquery, as ``public_counts_refresh``
+    does for a few) costs minutes over a million statements; one ``GROUP
+    BY`` costs seconds. Every row is locked first, as in
+    ``public_counts_refresh``, so a change committed meanwhile is counted.
+    """
+    public = Statement.objects.public().order_by()
+    _rewrite(Actor, public.filter(speaker__isnull=False).values_list("speaker_id").annotate(total=Count("pk")))
+    _rewrite(Tag, public.filter(tags__isnull=False).values_list("tags").annotate(total=Count("pk")))
+
+
+def _rewrite(model, totals) -> None:
+    kept = dict(model.objects.select_for_update().order_by("pk").values_list("pk", "public_statement_count"))
+    counted = dict(totals)
+    changed = [
+        model(pk=pk, public_statement_count=counted.get(pk, 0))
+        for pk, count in kept.items()
+        if counted.get(pk, 0) != count
+    ]
+    model.objects.bulk_update(changed, ["public_statement_count"], batch_size=1000)
 
 
 def public_counts_differences() -> dict[str, list[int]]:

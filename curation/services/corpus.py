@@ -14,7 +14,8 @@ what is there.
 """
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -84,16 +85,20 @@ def corpus_generate(
         ids, writer = next_ids(), writer_for_connection()
         editor_id = corpus_editor().pk
         cast = _write_cast(writer, ids, seed=seed, articles=articles, summary=summary)
-        first_article = ids[Article]
-        for batch_start in range(first_article, first_article + articles, batch_size):
-            batch_end = min(batch_start + batch_size, first_article + articles)
-            batch = [
-                generate_article(seed=seed, article_id=article_id, cast=cast)
-                for article_id in range(batch_start, batch_end)
-            ]
-            _write_articles(writer, ids, batch, editor_id, summary)
+        batches = _batch_rows(
+            seed=seed,
+            cast=cast,
+            articles=range(ids[Article], ids[Article] + articles),
+            size=batch_size,
+            ids=ids,
+            editor_id=editor_id,
+        )
+        # The next batch is generated in a thread while the database takes this
+        # one: Python and PostgreSQL then work at once, on a core each.
+        for rows in _one_ahead(batches):
+            _write_batch(writer, ids, rows, summary)
             if on_batch:
-                on_batch(len(batch))
+                on_batch(len(rows.articles))
         writer.finish()
         # Fresh statistics before the recount, or the planner takes a freshly
         # loaded million rows for an empty table (the recount then ran for
@@ -143,40 +148,70 @@ def _numbered(ids: dict, model, rows: list[tuple]) -> list[tuple]:
     return [(first + offset, *row) for offset, row in enumerate(rows)]
 
 
-def _write_articles(writer, ids, batch, editor_id: int, summary: CorpusSummary) -> None:
-    article_rows, statement_rows, tag_rows, correction_rows = [], [], [], []
-    for article in batch:
-        article_rows.append(
-            (
-                article.id,
-                article.title,
-                article.slug,
-                article.outlet,
-                article.url,
-                article.published_on,
-                article.body,
-                article.import_key,
-                article.content_hash,
-                article.status,
-                article.imported_at,
-                article.imported_at,
-                [],  # non_story: generated bodies are all story
-            )
-        )
-        for statement in article.statements:
-            statement_id = ids[Statement] + len(statement_rows)
-            statement_rows.append(_statement_row(statement_id, article, statement))
-            tag_rows.extend((statement_id, tag_id) for tag_id in statement.tag_ids)
-            if statement.correction:
-                correction_rows.append(_correction_row(statement_id, statement, editor_id))
-    ids[Statement] += len(statement_rows)
-    writer.write(Article, article_rows)
-    writer.write(Statement, statement_rows)
-    writer.write(StatementTag, _numbered(ids, StatementTag, tag_rows))
-    writer.write(AttributionCorrection, _numbered(ids, AttributionCorrection, correction_rows))
-    summary.articles += len(article_rows)
-    summary.statements += len(statement_rows)
-    summary.corrections += len(correction_rows)
+@dataclass
+class BatchRows:
+    """The rows of one batch of generated articles, ids chosen; tag links and corrections numbered when written."""
+
+    articles: list[tuple]
+    statements: list[tuple]
+    tags: list[tuple]
+    corrections: list[tuple]
+
+
+def _batch_rows(*, seed: int, cast: Cast, articles: range, size: int, ids: dict, editor_id: int) -> Iterator[BatchRows]:
+    """Yield each batch's rows; statement ids continue from ``ids[Statement]``, which is left past them."""
+    next_statement = ids[Statement]
+    for batch_start in range(articles.start, articles.stop, size):
+        rows = BatchRows([], [], [], [])
+        for article_id in range(batch_start, min(batch_start + size, articles.stop)):
+            article = generate_article(seed=seed, article_id=article_id, cast=cast)
+            rows.articles.append(_article_row(article))
+            for statement in article.statements:
+                rows.statements.append(_statement_row(next_statement, article, statement))
+                rows.tags.extend((next_statement, tag_id) for tag_id in statement.tag_ids)
+                if statement.correction:
+                    rows.corrections.append(_correction_row(next_statement, statement, editor_id))
+                next_statement += 1
+        yield rows
+    ids[Statement] = next_statement
+
+
+def _one_ahead(items: Iterator) -> Iterator:
+    """Yield ``items``, making the next one in a thread while the caller works on this one."""
+    done = object()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        coming = pool.submit(next, items, done)
+        while (item := coming.result()) is not done:
+            coming = pool.submit(next, items, done)
+            yield item
+
+
+def _write_batch(writer, ids, rows: BatchRows, summary: CorpusSummary) -> None:
+    writer.write(Article, rows.articles)
+    writer.write(Statement, rows.statements)
+    writer.write(StatementTag, _numbered(ids, StatementTag, rows.tags))
+    writer.write(AttributionCorrection, _numbered(ids, AttributionCorrection, rows.corrections))
+    summary.articles += len(rows.articles)
+    summary.statements += len(rows.statements)
+    summary.corrections += len(rows.corrections)
+
+
+def _article_row(article) -> tuple:
+    return (
+        article.id,
+        article.title,
+        article.slug,
+        article.outlet,
+        article.url,
+        article.published_on,
+        article.body,
+        article.import_key,
+        article.content_hash,
+        article.status,
+        article.imported_at,
+        article.imported_at,
+        [],  # non_story: generated bodies are all story
+    )
 
 
 def _statement_row(statement_id: int, article, statement) -> tuple:

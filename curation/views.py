@@ -36,7 +36,10 @@ class CappedCountPaginator(Paginator):
 
     @cached_property
     def count(self):
-        return self.object_list[: self.COUNT_AT_MOST + 1].count()
+        # Only the rows matter to a count: not their order, their related
+        # rows or their annotations, which the database would build for each.
+        rows = self.object_list.order_by().values("pk")
+        return rows[: self.COUNT_AT_MOST + 1].count()
 
     @property
     def count_is_capped(self) -> bool:

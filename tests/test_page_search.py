@@ -95,9 +95,10 @@ def test_it_uses_the_same_queries_however_many_results(client, db):
     few = queries()
     make_quoted_articles(10)
     # Actors and topics the words name: one query each (their aliases come
-    # with them when one matches); then statements, articles whose headline
-    # has the words and, until the section is full, other articles; actors.
-    assert queries() == few == 6
+    # with them when one matches); then the newest matching statements' ids
+    # and those ranked; articles whose headline has the words and, until the
+    # section is full, other articles; actors.
+    assert queries() == few == 7
 
 
 def test_it_matches_other_forms_of_a_word(client, seeded):
@@ -133,3 +134,15 @@ def test_it_lists_articles_whose_headline_has_the_words_first_then_the_rest_newe
     positions = [articles.index(title) for title in order]
     assert positions == sorted(positions)
     assert "Farming" not in articles
+
+
+def test_it_ranks_the_newest_matches_only(db, monkeypatch):
+    from curation import selectors
+    from curation.selectors import search as search_module
+
+    monkeypatch.setattr(search_module, "RANKED_AT_MOST", 3)
+    make_quoted_articles(5)
+    matching = Statement.objects.public().filter(text__contains="statement").order_by("-pk")
+    assert matching.count() >= 5
+    found = {statement.pk for statement in selectors.statements_search("statement")}
+    assert found == set(matching.values_list("pk", flat=True)[:3])

@@ -85,14 +85,8 @@ def corpus_generate(
         ids, writer = next_ids(), writer_for_connection()
         editor_id = corpus_editor().pk
         cast = _write_cast(writer, ids, seed=seed, articles=articles, summary=summary)
-        batches = _batch_rows(
-            seed=seed,
-            cast=cast,
-            articles=range(ids[Article], ids[Article] + articles),
-            size=batch_size,
-            ids=ids,
-            editor_id=editor_id,
-        )
+        wanted = range(ids[Article], ids[Article] + articles)
+        batches = _batch_rows(seed=seed, cast=cast, articles=wanted, size=batch_size, ids=ids, editor_id=editor_id)
         # The next batch is generated in a thread while the database takes this
         # one: Python and PostgreSQL then work at once, on a core each.
         for rows in _one_ahead(batches):

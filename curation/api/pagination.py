@@ -84,7 +84,8 @@ class KeysetPagination(BasePagination):
             raise ValidationError({self.cursor_query_param: [INVALID_CURSOR]}) from None
 
     def encode_cursor(self, row, backwards):
-        values = [json_value(getattr(row, name)) for name, _ in self.sort_key]
+        # A row is a model instance, or a dict of values() holding the sort key's names.
+        values = [json_value(row[name] if isinstance(row, dict) else getattr(row, name)) for name, _ in self.sort_key]
         cursor = {"p": values, "b": backwards, "o": ordering_label(self.sort_key)}
         encoded = base64.urlsafe_b64encode(json.dumps(cursor, separators=(",", ":")).encode()).decode()
         return replace_query_param(self.request.build_absolute_uri(), self.cursor_query_param, encoded)

@@ -111,33 +111,39 @@ def _correction(values) -> dict:
     }
 
 
-def statement_dicts(statements, request) -> list[dict]:
-    """The JSON of a page of statements (with ``speaker`` and ``article`` selected), as the serializer gives it."""
-    ids = [statement.pk for statement in statements]
+def statement_values(queryset):
+    """``queryset`` as values() rows of ``STATEMENT_VALUES`` and its sort key's names, for the keyset paginator."""
+    sort_names = [str(entry).lstrip("-") for entry in queryset.query.order_by]
+    return queryset.prefetch_related(None).values(*dict.fromkeys([*STATEMENT_VALUES, *sort_names]))
+
+
+def statement_dicts(rows, request) -> list[dict]:
+    """The JSON of a page of ``statement_values`` rows, as the serializer gives it."""
+    ids = [row["id"] for row in rows]
     tags = tags_by_statement(ids) if ids else {}
     corrections = public_corrections_by_statement(ids) if ids else {}
     prefix = statement_page_prefix(request)
     dicts = []
-    for statement in statements:
-        speaker, article = statement.speaker, statement.article
-        its_corrections = corrections.get(statement.pk, ())
+    for row in rows:
+        pk, published_on = row["id"], row["article__published_on"]
+        its_corrections = corrections.get(pk, ())
         dicts.append(
             {
-                "id": statement.pk,
-                "url": f"{prefix}{statement.pk}/",
-                "kind": statement.kind,
-                "text": statement.text,
-                "speaker": speaker and _actor(speaker.slug, speaker.name, speaker.kind),
-                "speaker_as_printed": statement.speaker_as_printed,
+                "id": pk,
+                "url": f"{prefix}{pk}/",
+                "kind": row["kind"],
+                "text": row["text"],
+                "speaker": _actor(row["speaker__slug"], row["speaker__name"], row["speaker__kind"]),
+                "speaker_as_printed": row["speaker_as_printed"],
                 "article": {
-                    "slug": article.slug,
-                    "title": article.title,
-                    "outlet": article.outlet or None,
-                    "published_on": article.published_on.isoformat() if article.published_on else None,
-                    "url": article.url or None,
+                    "slug": row["article__slug"],
+                    "title": row["article__title"],
+                    "outlet": row["article__outlet"] or None,
+                    "published_on": published_on.isoformat() if published_on else None,
+                    "url": row["article__url"] or None,
                 },
-                "span": {"start": statement.start, "end": statement.end},
-                "tags": [{"slug": slug, "name": name} for slug, name in tags.get(statement.pk, ())],
+                "span": {"start": row["start"], "end": row["end"]},
+                "tags": [{"slug": slug, "name": name} for slug, name in tags.get(pk, ())],
                 "corrected": bool(its_corrections),
                 "corrections": [_correction(values) for values in its_corrections],
             }

@@ -20,7 +20,7 @@ from curation.api import filters, serializers
 from curation.api.csv_export import CsvRenderer, csv_response, serialized_rows
 from curation.api.filters import order_by_date
 from curation.api.parameters import FORMAT_PARAMETER, query_parameters_check
-from curation.api.statement_rows import statement_csv_rows, statement_dicts
+from curation.api.statement_rows import statement_csv_rows, statement_dicts, statement_values
 from curation.selectors import actor_find, tag_find
 
 # Adds an ETag computed from the rendered JSON and answers 304 when the
@@ -157,7 +157,7 @@ class StatementViewSet(PublicViewSet):
     def list(self, request, *args, **kwargs):
         if request.accepted_renderer.format == CsvRenderer.format:
             return super().list(request, *args, **kwargs)
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        page = self.paginate_queryset(statement_values(self.filter_queryset(self.get_queryset())))
         return self.get_paginated_response(statement_dicts(page, request))
 
 

@@ -50,6 +50,64 @@ class CappedCountPaginator(Paginator):
         return f"more than {self.COUNT_AT_MOST:,}" if self.count_is_capped else f"{self.count:,}"
 
 
+class SaidPage:
+    """A page of statements, newest said first, reached by the statement it follows or precedes (keyset).
+
+    No count and no OFFSET: a busy topic's statements are as quick to page
+    through at the thousandth page as at the first. ``older_than`` and
+    ``newer_than`` are the ids the links to the next and previous pages carry.
+    """
+
+    def __init__(self, rows, *, older_than=None, newer_than=None, is_first=True):
+        self.object_list, self.older_than, self.newer_than = rows, older_than, newer_than
+        self.is_first = is_first
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def __len__(self):
+        return len(self.object_list)
+
+
+def _anchor(request, name):
+    value = request.GET.get(name, "")
+    if not value:
+        return None
+    anchor = None
+    if value.isascii() and value.isdigit() and len(value) < 20:
+        anchor = Statement.objects.select_related("article").filter(pk=int(value)).first()
+    if anchor is None:
+        raise Http404("There is no such page: follow the links to newer and older statements as given.")
+    return anchor
+
+
+def _said_page(request, queryset, per_page=PAGE_SIZE) -> SaidPage:
+    """Return the page of ``queryset`` (newest said first) after ``?older=<id>``, before ``?newer=<id>``, or the first.
+
+    An id that names no statement, or both at once, is a 404.
+    """
+    older, newer = _anchor(request, "older"), _anchor(request, "newer")
+    if older and newer:
+        raise Http404("There is no such page: follow the links to newer and older statements as given.")
+    if older or newer:
+        queryset = queryset.filter(selectors.said_after(older or newer, older=bool(older)))
+    if newer:
+        rows = selectors.corrected_marked(queryset.reverse()[: per_page + 1])
+        more, rows = len(rows) > per_page, rows[:per_page][::-1]
+        older_than = rows[-1].pk if rows else None
+        return SaidPage(rows, older_than=older_than, newer_than=rows[0].pk if more else None, is_first=False)
+    rows = selectors.corrected_marked(queryset[: per_page + 1])
+    more, rows = len(rows) > per_page, rows[:per_page]
+    newer_than = rows[0].pk if older and rows else None
+    return SaidPage(rows, older_than=rows[-1].pk if more else None, newer_than=newer_than, is_first=not older)
+
+
+def _marked(page):
+    """Mark a page of public statements' corrected ones (``selectors.corrected_marked``)."""
+    page.object_list = selectors.corrected_marked(page.object_list)
+    return page
+
+
 def _may_preview(request) -> bool:
     return request.user.is_authenticated and request.user.is_staff
 
@@ -65,9 +123,29 @@ def _preview_context(reason: str) -> dict:
     return {"preview": True, "preview_reason": reason}
 
 
-def _page(request, queryset, per_page=PAGE_SIZE):
-    """Return the requested page; a page that is not a number or does not exist is a 404."""
-    paginator = CappedCountPaginator(queryset, per_page)
+class KeptCountPaginator(Paginator):
+    """A paginator told its exact count, one the desk keeps, so nothing is counted per request."""
+
+    count_is_capped = False
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count  # Paginator.count is a cached_property
+
+    @property
+    def display_count(self) -> str:
+        return f"{self.count:,}"
+
+
+def _page(request, queryset, per_page=PAGE_SIZE, *, count: int | None = None):
+    """Return the requested page; a page that is not a number or does not exist is a 404.
+
+    ``count``, when given, is the kept number of rows in ``queryset``.
+    """
+    if count is None:
+        paginator = CappedCountPaginator(queryset, per_page)
+    else:
+        paginator = KeptCountPaginator(queryset, per_page, count=count)
     try:
         return paginator.page(request.GET.get("page") or 1)
     except InvalidPage:
@@ -78,7 +156,7 @@ def home(request):
     context = {
         "section": "home",
         "articles": selectors.articles_listing()[:5],
-        "statements": selectors.statements_listing()[:6],
+        "statements": selectors.corrected_marked(selectors.statements_listing()[:6]),
         "corrections": selectors.correction_notices()[:5],
     }
     return render(request, "curation/home.html", context)
@@ -168,7 +246,8 @@ def actor_detail(request, slug):
     context = {
         "section": "actors",
         "actor": actor,
-        "page": _page(request, selectors.actor_statements(actor)),
+        # The kept count is exactly the actor's public statements (``refresh_public_counts`` checks it).
+        "page": _marked(_page(request, selectors.actor_statements(actor), count=actor.public_statement_count)),
         "timeline_svg": mark_safe(timeline_svg(series)),  # timeline_svg() escapes every name
         "timeline_summary": timeline_summary(series),
         "timeline_months": [entry for entry in series if entry.count],
@@ -240,7 +319,15 @@ def tag_detail(request, slug):
         if found is None:
             raise Http404("No topic has this address.")
         return redirect(found, permanent=True)
-    context = {"section": "tags", "tag": tag, "page": _page(request, selectors.tag_statements(tag))}
+    context = {
+        "section": "tags",
+        "tag": tag,
+        "page": _said_page(request, selectors.tag_statements(tag)),
+        # Kept per tag, so exact for a topic with no subtopics; a topic's whole
+        # tree is not counted (a statement may be filed under several of them).
+        "statement_total": None if tag.children.all() else f"{tag.public_statement_count:,}",
+        "statement_total_number": tag.public_statement_count,
+    }
     return render(request, "curation/tag_detail.html", context)
 
 
@@ -249,9 +336,9 @@ def correction_list(request):
     return render(request, "curation/correction_list.html", context)
 
 
-def _first(queryset):
-    """Return up to the result limit, and whether there were more."""
-    rows = list(queryset[: SEARCH_RESULTS_AT_MOST + 1])
+def _first(queryset, fetched=list):
+    """Return up to the result limit, and whether there were more; ``fetched`` turns the slice into a list."""
+    rows = fetched(queryset[: SEARCH_RESULTS_AT_MOST + 1])
     return rows[:SEARCH_RESULTS_AT_MOST], len(rows) > SEARCH_RESULTS_AT_MOST
 
 
@@ -262,7 +349,7 @@ def search(request):
     if text:
         query = selectors.statement_query(text)
         results = {
-            "statements": _first(selectors.statements_search(query)),
+            "statements": _first(selectors.statements_search(query), selectors.corrected_marked),
             "articles": _first(selectors.articles_search(text, limit=SEARCH_RESULTS_AT_MOST + 1)),
             "actors": _first(selectors.actors_search(text)),
         }

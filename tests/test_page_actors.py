@@ -116,7 +116,7 @@ def test_its_page_uses_the_same_queries_however_many_statements(client, db, djan
     speaker = make_actor("Counted Person", aliases=["Counted"])
     speaker.roles.create(title="Minister")
     make_quoted_articles(1, speaker=speaker)
-    # The actor, aliases, roles, months, statement count and page.
+    # The actor, aliases, roles, months, the page (its count is kept) and which of it is corrected.
     with django_assert_num_queries(6):
         client.get(speaker.get_absolute_url())
     make_quoted_articles(12, speaker=speaker, published_on=date(2022, 2, 2))

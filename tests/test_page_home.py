@@ -46,9 +46,10 @@ def test_it_escapes_hostile_titles(client, db):
 
 def test_it_uses_the_same_few_queries_however_many_items_it_shows(client, seeded, django_assert_num_queries):
     # Articles with their statement counts, statements with article and
-    # speaker, corrections with their actors, and the earlier actor's aliases.
-    with django_assert_num_queries(4):
+    # speaker and which of them are corrected, corrections with their
+    # actors, and the earlier actor's aliases.
+    with django_assert_num_queries(5):
         client.get("/")
     make_quoted_articles(8)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         assert client.get("/").status_code == 200

@@ -10,7 +10,7 @@ Slugs resolve the same way as on the public pages, through
 from datetime import date
 
 from django import forms
-from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models import Q, Value
 from django.db.models.functions import Coalesce
 from django_filters import rest_framework as filters
 
@@ -190,7 +190,7 @@ class StatementFilter(ParameterFilterSet):
     def filter_corrected(self, queryset, name, corrected):
         # The queryset is already public(), so a public correction is one
         # marked public; repeating public() here would only add a subquery.
-        has_public_correction = Exists(AttributionCorrection.objects.filter(statement=OuterRef("pk"), is_public=True))
+        has_public_correction = selectors.has_public_correction()
         return queryset.filter(has_public_correction if corrected else ~has_public_correction)
 
     def filter_text(self, queryset, name, value):

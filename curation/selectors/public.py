@@ -27,8 +27,30 @@ def public_statement_count(outer_field: str):
 
 def _newest_said_first(queryset):
     # Undated articles sort last on every database (PostgreSQL would put
-    # NULL first in a descending order).
-    return queryset.order_by(F("article__published_on").desc(nulls_last=True), "-article_id", "start")
+    # NULL first in a descending order); the id makes the order total.
+    return queryset.order_by(F("article__published_on").desc(nulls_last=True), "-article_id", "start", "id")
+
+
+def said_after(statement: Statement, *, older: bool) -> Q:
+    """A condition for the statements after ``statement`` in the newest-said-first order, or before it.
+
+    Keyset pages of that order (``older``: the next page, else the page
+    before), so a topic's hundred-thousandth statement costs what its first
+    does, with no count and no OFFSET.
+    """
+    said, article_id, start = statement.article.published_on, statement.article_id, statement.start
+    later, other_article = ("gt", "lt") if older else ("lt", "gt")
+    same_article = Q(article_id=article_id, **{f"start__{later}": start}) | Q(
+        article_id=article_id, start=start, **{f"pk__{later}": statement.pk}
+    )
+    # Undated articles come after every dated one; an empty Q() drops out of an OR.
+    if said is None:
+        other_days = Q() if older else Q(article__published_on__isnull=False)
+    else:
+        other_days = Q(**{f"article__published_on__{other_article}": said})
+        other_days |= Q(article__published_on__isnull=True) if older else Q()
+    same_day = Q(article__published_on=said) if said else Q(article__published_on__isnull=True)
+    return other_days | (same_day & Q(**{f"article_id__{other_article}": article_id})) | same_article
 
 
 def articles_listing():
@@ -47,11 +69,34 @@ def has_public_correction():
     return Exists(AttributionCorrection.objects.filter(statement=OuterRef("pk"), is_public=True))
 
 
+# What a list of statements never shows: an article's text is most of the bytes a page would fetch.
+UNLISTED_FIELDS = ("search_document", "article__body", "article__non_story")
+
+
 def statements_listing():
-    """Public statements with their article and speaker, newest said first."""
-    return _newest_said_first(
-        Statement.objects.public().select_related("article", "speaker").annotate(is_corrected=has_public_correction())
-    )
+    """Public statements with their article and speaker, newest said first, for lists (``UNLISTED_FIELDS`` deferred).
+
+    A list marks its rows with ``corrected_marked`` once it has them.
+    """
+    statements = Statement.objects.public().select_related("article", "speaker").defer(*UNLISTED_FIELDS)
+    return _newest_said_first(statements)
+
+
+def corrected_marked(statements) -> list:
+    """Return public ``statements`` as a list, each with ``is_corrected``: it has a public correction. One query.
+
+    Asked of a page's rows once fetched: as a column of the page's own query,
+    PostgreSQL hashed every public correction of the archive first, 6 ms a
+    page on a million statements.
+    """
+    statements = list(statements)
+    ids = [statement.pk for statement in statements]
+    # The statements are public already: a public correction of one is one marked public.
+    corrections = AttributionCorrection.objects.filter(statement_id__in=ids, is_public=True)
+    corrected = set(corrections.values_list("statement_id", flat=True)) if ids else set()
+    for statement in statements:
+        statement.is_corrected = statement.pk in corrected
+    return statements
 
 
 def _public_statements(*, with_corrections: bool):
@@ -68,8 +113,8 @@ def statements_with_corrections():
 
 
 def statements_bare():
-    """Public statements with their article and speaker only: the API's lists fetch tags and corrections as values."""
-    return Statement.objects.public().select_related("article", "speaker")
+    """Public statements, nothing joined: the API's lists read their rows, tags and corrections as values."""
+    return Statement.objects.public()
 
 
 def statements_tagged(queryset, tag: Tag):

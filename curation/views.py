@@ -25,17 +25,23 @@ SEARCH_RESULTS_AT_MOST = 20
 
 
 class CappedCountPaginator(Paginator):
-    """A paginator that counts at most ``COUNT_AT_MOST`` rows.
+    """A paginator that counts at most ``COUNT_AT_MOST`` rows, or is told an exact count the desk keeps.
 
     Counting every statement of a busy topic costs more than showing the
     page; past the cap the page says "more than 10,000" and offers the pages
-    up to it.
+    up to it. A ``kept_count`` is never capped and costs no query.
     """
 
     COUNT_AT_MOST = 10_000
 
+    def __init__(self, object_list, per_page, *, kept_count: int | None = None):
+        super().__init__(object_list, per_page)
+        self.kept_count = kept_count
+
     @cached_property
     def count(self):
+        if self.kept_count is not None:
+            return self.kept_count
         # Only the rows matter to a count: not their order, their related
         # rows or their annotations, which the database would build for each.
         rows = self.object_list.order_by().values("pk")
@@ -43,7 +49,7 @@ class CappedCountPaginator(Paginator):
 
     @property
     def count_is_capped(self) -> bool:
-        return self.count > self.COUNT_AT_MOST
+        return self.kept_count is None and self.count > self.COUNT_AT_MOST
 
     @property
     def display_count(self) -> str:
@@ -69,6 +75,9 @@ class SaidPage:
         return len(self.object_list)
 
 
+NO_SUCH_SAID_PAGE = "There is no such page: follow the links to newer and older statements as given."
+
+
 def _anchor(request, name):
     value = request.GET.get(name, "")
     if not value:
@@ -77,7 +86,7 @@ def _anchor(request, name):
     if value.isascii() and value.isdigit() and len(value) < 20:
         anchor = Statement.objects.select_related("article").filter(pk=int(value)).first()
     if anchor is None:
-        raise Http404("There is no such page: follow the links to newer and older statements as given.")
+        raise Http404(NO_SUCH_SAID_PAGE)
     return anchor
 
 
@@ -88,7 +97,7 @@ def _said_page(request, queryset, per_page=PAGE_SIZE) -> SaidPage:
     """
     older, newer = _anchor(request, "older"), _anchor(request, "newer")
     if older and newer:
-        raise Http404("There is no such page: follow the links to newer and older statements as given.")
+        raise Http404(NO_SUCH_SAID_PAGE)
     if older or newer:
         queryset = queryset.filter(selectors.said_after(older or newer, older=bool(older)))
     if newer:
@@ -123,29 +132,12 @@ def _preview_context(reason: str) -> dict:
     return {"preview": True, "preview_reason": reason}
 
 
-class KeptCountPaginator(Paginator):
-    """A paginator told its exact count, one the desk keeps, so nothing is counted per request."""
-
-    count_is_capped = False
-
-    def __init__(self, object_list, per_page, *, count: int):
-        super().__init__(object_list, per_page)
-        self.__dict__["count"] = count  # Paginator.count is a cached_property
-
-    @property
-    def display_count(self) -> str:
-        return f"{self.count:,}"
-
-
 def _page(request, queryset, per_page=PAGE_SIZE, *, count: int | None = None):
     """Return the requested page; a page that is not a number or does not exist is a 404.
 
     ``count``, when given, is the kept number of rows in ``queryset``.
     """
-    if count is None:
-        paginator = CappedCountPaginator(queryset, per_page)
-    else:
-        paginator = KeptCountPaginator(queryset, per_page, count=count)
+    paginator = CappedCountPaginator(queryset, per_page, kept_count=count)
     try:
         return paginator.page(request.GET.get("page") or 1)
     except InvalidPage:
@@ -326,7 +318,6 @@ def tag_detail(request, slug):
         # Kept per tag, so exact for a topic with no subtopics; a topic's whole
         # tree is not counted (a statement may be filed under several of them).
         "statement_total": None if tag.children.all() else f"{tag.public_statement_count:,}",
-        "statement_total_number": tag.public_statement_count,
     }
     return render(request, "curation/tag_detail.html", context)
 

@@ -173,12 +173,7 @@ def _matching(queryset, query: StatementQuery, *, ranked: bool, fenced: bool = F
         return queryset.none()
     if connection.vendor == "postgresql":
         if fenced:
-            # OFFSET 0 keeps the planner from folding the subquery into the outer one.
-            matches = RawSQL(
-                f"SELECT id FROM curation_statement WHERE {STATEMENT_MATCHES} OFFSET 0",
-                [query.tsquery()],
-            )
-            return queryset.filter(pk__in=matches)
+            return queryset.filter(pk__in=_read_first("curation_statement", STATEMENT_MATCHES, [query.tsquery()]))
         condition = RawSQL(f"curation_statement.{STATEMENT_MATCHES}", [query.tsquery()], output_field=BooleanField())
         queryset = queryset.filter(condition)
         if ranked:
@@ -239,6 +234,14 @@ def _index_first(table: str, condition: str, parameters: list, wanted: int) -> b
     return matches * matches < wanted * max(rows, 1)
 
 
+def _read_first(table: str, condition: str, parameters: list) -> RawSQL:
+    """The ids of ``table``'s rows matching ``condition``, read from its index before the outer query runs.
+
+    OFFSET 0 keeps the planner from folding the subquery into the outer one.
+    """
+    return RawSQL(f"SELECT id FROM {table} WHERE {condition} OFFSET 0", parameters)
+
+
 STATEMENT_MATCHES = "search_vector @@ to_tsquery('curation_search', %s)"
 
 
@@ -293,8 +296,7 @@ def _article_matches(text: str, *, title_only: bool, wanted: int):
         return _every_word_in(("title",) if title_only else ("title", "outlet", "body"), text)
     condition = TITLE_MATCHES if title_only else ARTICLE_MATCHES
     if _index_first("curation_article", condition, [text], wanted):
-        # OFFSET 0 keeps the planner from folding the subquery into the outer one.
-        return Q(pk__in=RawSQL(f"SELECT id FROM curation_article WHERE {condition} OFFSET 0", [text]))
+        return Q(pk__in=_read_first("curation_article", condition, [text]))
     return RawSQL(condition, [text], output_field=BooleanField())
 
 

@@ -56,6 +56,11 @@ class StatementQuery:
     def searchable(self) -> bool:
         return bool(self.terms)
 
+    @property
+    def word_count(self) -> int:
+        """How many words a row is tested against: every word of every alternative."""
+        return sum(len(words) for term in self.terms for words in term)
+
     def fts5(self) -> str:
         # Every phrase is quoted and words are letters and digits only
         # (``plain_words``): nothing a reader types becomes FTS5 syntax.
@@ -211,17 +216,27 @@ RANKED_AT_MOST = 200
 LISTED_AT_ONCE = 50
 
 
-def _index_first(table: str, condition: str, parameters: list, wanted: int) -> bool:
+# What testing one walked statement costs against reading one match from
+# the index (heap read and recheck), measured on a million statements: a
+# walked row is read in order with its neighbours (about 0.45 of a match
+# read), and every word of the query adds a test (about 0.07 more each: an
+# actor's name with 35 alternatives makes a walked row cost 2.9 reads).
+WALKED_ROW_COST = 0.45
+WALKED_WORD_COST = 0.07
+
+
+def _index_first(table: str, condition: str, parameters: list, wanted: int, *, walked_row_cost: float = 1.0) -> bool:
     """Whether reading every row of ``table`` matching ``condition`` from its index beats walking the rows in order.
 
     PostgreSQL only; for the first ``wanted`` rows. Reading the matches
-    costs about one row read each; walking costs a test of about ``wanted``
-    × rows / matches rows. They cross where matches² = wanted × rows. The
-    planner makes this choice itself but prices a full-text test as nearly
-    free: it walked 27,000 statements for an actor with 1,800 matches
-    (175 ms, against 10 ms from the index), and 2,700 headlines for a word
-    in 769 of them (42 ms, against 9 ms). Its row estimate is good, so it
-    is asked for that alone.
+    costs about one row read each; walking tests about ``wanted`` × rows /
+    matches rows, each costing ``walked_row_cost`` reads. They cross where
+    matches² = wanted × rows × ``walked_row_cost``. The planner makes this
+    choice itself but prices a full-text test as nearly free: it walked
+    27,000 statements for an actor with 1,800 matches (175 ms, against 10
+    ms from the index), and 2,700 headlines for a word in 769 of them (42
+    ms, against 9 ms). Its row estimate is good, so it is asked for that
+    alone.
     """
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {table} WHERE {condition}", parameters)
@@ -231,7 +246,7 @@ def _index_first(table: str, condition: str, parameters: list, wanted: int) -> b
     if isinstance(plan, str):
         plan = json.loads(plan)
     matches = plan[0]["Plan"]["Plan Rows"]
-    return matches * matches < wanted * max(rows, 1)
+    return matches * matches < wanted * max(rows, 1) * walked_row_cost
 
 
 def _read_first(table: str, condition: str, parameters: list) -> RawSQL:
@@ -249,7 +264,13 @@ def _matching_first(queryset, query: StatementQuery, wanted: int):
     fenced = (
         connection.vendor == "postgresql"
         and query.searchable
-        and _index_first("curation_statement", STATEMENT_MATCHES, [query.tsquery()], wanted)
+        and _index_first(
+            "curation_statement",
+            STATEMENT_MATCHES,
+            [query.tsquery()],
+            wanted,
+            walked_row_cost=WALKED_ROW_COST + WALKED_WORD_COST * query.word_count,
+        )
     )
     return _matching(queryset, query, ranked=False, fenced=fenced)
 

@@ -19,7 +19,8 @@ def public_statement_count(outer_field: str):
         .filter(**{outer_field: OuterRef("pk")})
         .order_by()
         .values(outer_field)
-        .annotate(total=Count("pk"))
+        # Rows, not ids: an actor's are then counted from an index alone (migration 0013).
+        .annotate(total=Count("*"))
         .values("total")
     )
     return Coalesce(Subquery(statements, output_field=IntegerField()), 0)
@@ -232,7 +233,7 @@ def _count_statements_per_month(actor: Actor) -> tuple[dict[tuple[int, int], int
         .annotate(month=TruncMonth("article__published_on"))
         .order_by()
         .values("month")
-        .annotate(total=Count("pk"))
+        .annotate(total=Count("*"))
     )
     counts, undated = {}, 0
     for row in months:

@@ -344,6 +344,8 @@ def search(request):
             "articles": _first(selectors.articles_search(text, limit=SEARCH_RESULTS_AT_MOST + 1)),
             "actors": _first(selectors.actors_search(text)),
         }
-    names = query.names if query else []
+    # An actor with no public statement has no page: its names still widen
+    # the search, but the page names only what a reader can follow.
+    names = [name for name in query.names if name.public_actors or name.topics] if query else []
     context = {"section": "search", "form": form, "text": text, "results": results, "names": names}
     return render(request, "curation/search.html", context)

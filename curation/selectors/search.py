@@ -39,6 +39,11 @@ class NameMatch:
     actors: tuple[Actor, ...] = ()
     topics: tuple[Tag, ...] = ()
 
+    @property
+    def public_actors(self) -> tuple[Actor, ...]:
+        """The actors readers have a page for (``Actor.public()``): the only ones a public page names."""
+        return tuple(actor for actor in self.actors if actor.public_statement_count > 0)
+
 
 @dataclass
 class StatementQuery:

@@ -114,7 +114,10 @@ def test_it_says_which_actor_and_topic_a_name_matched(client, seeded):
     page = search(client, "Da'esh")
     # The seeds' actor Islamic State says nothing in public: readers have no
     # page for it, so only the topic is named (its aliases still widen the search).
-    assert '“Da&#x27;esh” — matched the topic <a href="/tags/islamic-state/">Islamic State</a>:' in page
+    assert (
+        '“Da&#x27;esh” — matched the topic <a href="/tags/islamic-state/">Islamic State</a>:'
+        " statements filed under it, and its other names, are included." in page
+    )
     assert "/actors/islamic-state/" not in page
     statements = section(page, "statements")
     # Printed "Daesh", "Da’esh" and "IS" in the quotes: all found by a keyboard apostrophe.
@@ -143,7 +146,10 @@ def test_it_names_an_actor_only_once_readers_have_a_page_for_it(client, db):
     assert "— matched the" not in page
     make_statement(article, "Lena Ortiz said", speaker=quiet)
     page = search(client, "NF")
-    assert '— matched the actor <a href="/actors/northern-front/">Northern Front</a>' in page
+    assert (
+        '— matched the actor <a href="/actors/northern-front/">Northern Front</a>:'
+        " statements they are credited with, and their other names, are included." in page
+    )
 
 
 def test_it_names_nothing_for_ordinary_words(client, seeded):

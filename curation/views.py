@@ -90,10 +90,12 @@ def _anchor(request, name):
     return anchor
 
 
-def _said_page(request, queryset, per_page=PAGE_SIZE) -> SaidPage:
+def _said_page(request, queryset, per_page=PAGE_SIZE) -> SaidPage | None:
     """Return the page of ``queryset`` (newest said first) after ``?older=<id>``, before ``?newer=<id>``, or the first.
 
-    An id that names no statement, or both at once, is a 404.
+    None when ``?newer=`` reaches the newest statements: the first page, at
+    its own address, is the answer. An id that names no statement, or both
+    at once, is a 404.
     """
     older, newer = _anchor(request, "older"), _anchor(request, "newer")
     if older and newer:
@@ -103,8 +105,10 @@ def _said_page(request, queryset, per_page=PAGE_SIZE) -> SaidPage:
     if newer:
         rows = selectors.corrected_marked(queryset.reverse()[: per_page + 1])
         more, rows = len(rows) > per_page, rows[:per_page][::-1]
+        if not more:
+            return None
         older_than = rows[-1].pk if rows else None
-        return SaidPage(rows, older_than=older_than, newer_than=rows[0].pk if more else None, is_first=False)
+        return SaidPage(rows, older_than=older_than, newer_than=rows[0].pk, is_first=False)
     rows = selectors.corrected_marked(queryset[: per_page + 1])
     more, rows = len(rows) > per_page, rows[:per_page]
     newer_than = rows[0].pk if older and rows else None
@@ -311,10 +315,13 @@ def tag_detail(request, slug):
         if found is None:
             raise Http404("No topic has this address.")
         return redirect(found, permanent=True)
+    page = _said_page(request, selectors.tag_statements(tag))
+    if page is None:
+        return redirect(tag)
     context = {
         "section": "tags",
         "tag": tag,
-        "page": _said_page(request, selectors.tag_statements(tag)),
+        "page": page,
         # Kept per tag, so exact for a topic with no subtopics; a topic's whole
         # tree is not counted (a statement may be filed under several of them).
         "statement_total": None if tag.children.all() else f"{tag.public_statement_count:,}",

@@ -152,6 +152,12 @@ def test_it_names_an_actor_only_once_readers_have_a_page_for_it(client, db):
     )
 
 
+def test_it_finds_the_same_articles_whichever_apostrophe_is_typed(client, seeded):
+    found = {text: section(search(client, text), "articles") for text in ("Da'esh", "Da’esh", "Da`esh")}
+    assert "Iraq Participates in Regional Conference" in found["Da’esh"]
+    assert found["Da'esh"] == found["Da’esh"] == found["Da`esh"]
+
+
 def test_it_names_nothing_for_ordinary_words(client, seeded):
     page = search(client, "what is said")
     assert "— matched the" not in page

@@ -15,6 +15,7 @@ read the same folded words, so they find the same statements.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -23,7 +24,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 
 from curation.models import Actor, Tag
-from curation.search_text import actor_marker, name_key, phrase_words, searched, topic_marker, word_parts
+from curation.search_text import APOSTROPHES, actor_marker, name_key, phrase_words, searched, topic_marker, word_parts
 from curation.selectors.public import actors_listing, actors_matching, articles_listing, statements_listing
 
 SEARCH_WORDS_AT_MOST = 12
@@ -300,12 +301,20 @@ def statements_matching(queryset, text: str | StatementQuery):
     return _matching_first(queryset, _as_query(text), LISTED_AT_ONCE)
 
 
+def _spellings(word: str) -> list[str]:
+    """``word`` with each apostrophe the desk folds: "Da'esh" is printed "Da’esh" too."""
+    if not any(mark in word for mark in APOSTROPHES):
+        return [word]
+    return list(dict.fromkeys([word, *(re.sub(f"[{APOSTROPHES}]", mark, word) for mark in APOSTROPHES)]))
+
+
 def _every_word_in(fields: tuple[str, ...], text: str) -> Q:
     condition = Q()
     for word in text.split()[:SEARCH_WORDS_AT_MOST]:
         either = Q()
         for name in fields:
-            either |= Q(**{f"{name}__icontains": word})
+            for spelling in _spellings(word):
+                either |= Q(**{f"{name}__icontains": spelling})
         condition &= either
     return condition
 

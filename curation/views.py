@@ -348,7 +348,7 @@ def search(request):
         query = selectors.statement_query(text)
         results = {
             "statements": _first(selectors.statements_search(query), selectors.corrected_marked),
-            "articles": _first(selectors.articles_search(text, limit=SEARCH_RESULTS_AT_MOST + 1)),
+            "articles": _first(selectors.articles_search(query, limit=SEARCH_RESULTS_AT_MOST + 1)),
             "actors": _first(selectors.actors_search(text)),
         }
     # An actor with no public statement has no page: its names still widen

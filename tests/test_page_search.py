@@ -158,6 +158,23 @@ def test_it_finds_the_same_articles_whichever_apostrophe_is_typed(client, seeded
     assert found["Da'esh"] == found["Da’esh"] == found["Da`esh"]
 
 
+def _article_titles(page: str) -> set[str]:
+    return set(re.findall(r'<a href="/articles/[^"]+/">([^<]+)</a>', section(page, "articles")))
+
+
+def test_a_name_finds_the_articles_printing_any_of_its_names(client, seeded):
+    found = {text: _article_titles(search(client, text)) for text in ("Daesh", "ISIS", "Da'esh", "IS", "Islamic State")}
+    # One prints only "Daesh", one only "Da’esh": each is found by every name of the group.
+    assert (
+        "Iraq Warns Daesh Activities Have Intensified, Urges International Cooperation to Stop Terrorists"
+        in (found["ISIS"])
+    )
+    assert "Iraq’s Diplomacy in Countering Terrorism and Combating its Funding" in found["Daesh"]
+    assert len(set(map(frozenset, found.values()))) == 1
+    # Words around a name are matched as words: the name alone is widened.
+    assert _article_titles(search(client, "Daesh activities")) < found["Daesh"]
+
+
 def test_it_names_nothing_for_ordinary_words(client, seeded):
     page = search(client, "what is said")
     assert "— matched the" not in page

@@ -326,30 +326,72 @@ TITLE_MATCHES = f"to_tsvector('english'::regconfig, COALESCE(title, '')) @@ {ENG
 ARTICLE_MATCHES = f"search_vector @@ {ENGLISH_QUERY}"
 
 
-def _article_matches(text: str, *, title_only: bool, wanted: int):
+def article_forms(query: StatementQuery) -> list[str]:
+    """What the search page looks for in articles: the text as typed, or any name of what it names.
+
+    When the whole text is the name or an alias of actors or topics
+    ("ISIS"), an article printing any of their names ("Da’esh", "Islamic
+    State") is found too, as their statements are. Articles keep no folded
+    words, so the names are searched as printed: a name made only of common
+    words ("IS") is left out, and so is one holding another ("Irina Volkov"
+    when "Volkov" is there), which finds nothing more.
+    """
+    text = query.text.strip()
+    if len(query.terms) != 1 or len(query.names) != 1 or query.names[0].words != text:
+        return [text]
+    named = query.names[0]
+    names = [name for entity in (*named.actors, *named.topics) for name in (entity.name, *_alias_names(entity))]
+    # "Da'esh" is printed "Daesh" too: the statements' folding, by hand.
+    names += [_INNER_APOSTROPHE_RE.sub("", name) for name in [text, *names]]
+    # Spelled apart, not folded: an article printing "Da’esh" is not found by "Daesh".
+    forms = {name.lower(): (phrase_words(name.lower()), name) for name in reversed([text, *names])}
+    forms = {spelling: (words, name) for spelling, (words, name) in forms.items() if words}
+    kept = set(_without_redundant(list(dict.fromkeys(words for words, _ in forms.values()))))
+    return [name for words, name in reversed(forms.values()) if words in kept] or [text]
+
+
+_INNER_APOSTROPHE_RE = re.compile(rf"(?<=\w)[{APOSTROPHES}](?=\w)")
+
+
+def _alias_names(entity) -> list[str]:
+    return [alias.name for alias in entity.aliases.all()]
+
+
+def _article_matches(forms: list[str], *, title_only: bool, wanted: int):
     if connection.vendor != "postgresql":
-        return _every_word_in(("title",) if title_only else ("title", "outlet", "body"), text)
+        fields = ("title",) if title_only else ("title", "outlet", "body")
+        either = Q()
+        for form in forms:
+            either |= _every_word_in(fields, form)
+        return either
+    # One form is searched as typed (every word, anywhere); several, as
+    # phrases any one of which is enough.
+    text = forms[0] if len(forms) == 1 else " OR ".join(f'"{form.replace(chr(34), " ")}"' for form in forms)
     condition = TITLE_MATCHES if title_only else ARTICLE_MATCHES
     if _index_first("curation_article", condition, [text], wanted):
         return Q(pk__in=_read_first("curation_article", condition, [text]))
     return RawSQL(condition, [text], output_field=BooleanField())
 
 
-def articles_search(text: str, limit: int) -> list:
+def articles_search(text: str | StatementQuery, limit: int) -> list:
     """Up to ``limit`` public articles with the words of ``text``: headlines with them first, then other articles.
 
-    Each group is newest first (undated last), as the archive lists them: on
-    PostgreSQL the English full text (stems: "talks" finds "talk"), on SQLite
-    every word as a piece of the text. Neither group is ranked by how often
-    a word occurs, so no article's text is read beyond its stored words.
+    A text that names actors or topics finds their other names too
+    (``article_forms``). Each group is newest first (undated last), as the
+    archive lists them: on PostgreSQL the English full text (stems: "talks"
+    finds "talk"), on SQLite every word as a piece of the text. Neither
+    group is ranked by how often a word occurs, so no article's text is read
+    beyond its stored words.
     """
-    if not text.strip():
+    query = _as_query(text)
+    if not query.text.strip():
         return []
-    headlines = articles_listing().filter(_article_matches(text, title_only=True, wanted=limit))
+    forms = article_forms(query)
+    headlines = articles_listing().filter(_article_matches(forms, title_only=True, wanted=limit))
     headlines = list(headlines[:limit])
     if len(headlines) == limit:
         return headlines
-    others = articles_listing().filter(_article_matches(text, title_only=False, wanted=limit))
+    others = articles_listing().filter(_article_matches(forms, title_only=False, wanted=limit))
     others = others.exclude(pk__in=[article.pk for article in headlines])
     return headlines + list(others[: limit - len(headlines)])
 

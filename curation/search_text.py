@@ -55,7 +55,12 @@ def _unfolded(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.replace("\x00", " "))
     bare = "".join(char for char in decomposed if not unicodedata.combining(char)).translate(_LETTERS)
     bare = _POSSESSIVE_RE.sub("", bare)
-    return _ABBREVIATION_DOT_RE.sub("", _APOSTROPHE_RE.sub("", bare))
+    return _ABBREVIATION_DOT_RE.sub("", inner_apostrophes_dropped(bare))
+
+
+def inner_apostrophes_dropped(text: str) -> str:
+    """Return ``text`` without the apostrophes inside words, as the folding drops them: "Da’esh" is "Daesh"."""
+    return _APOSTROPHE_RE.sub("", text)
 
 
 def fold(text: str) -> str:

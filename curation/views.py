@@ -107,8 +107,7 @@ def _said_page(request, queryset, per_page=PAGE_SIZE) -> SaidPage | None:
         more, rows = len(rows) > per_page, rows[:per_page][::-1]
         if not more:
             return None
-        older_than = rows[-1].pk if rows else None
-        return SaidPage(rows, older_than=older_than, newer_than=rows[0].pk, is_first=False)
+        return SaidPage(rows, older_than=rows[-1].pk, newer_than=rows[0].pk, is_first=False)
     rows = selectors.corrected_marked(queryset[: per_page + 1])
     more, rows = len(rows) > per_page, rows[:per_page]
     newer_than = rows[0].pk if older and rows else None

@@ -24,7 +24,16 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 
 from curation.models import Actor, Tag
-from curation.search_text import APOSTROPHES, actor_marker, name_key, phrase_words, searched, topic_marker, word_parts
+from curation.search_text import (
+    APOSTROPHES,
+    actor_marker,
+    inner_apostrophes_dropped,
+    name_key,
+    phrase_words,
+    searched,
+    topic_marker,
+    word_parts,
+)
 from curation.selectors.public import actors_listing, actors_matching, articles_listing, statements_listing
 
 SEARCH_WORDS_AT_MOST = 12
@@ -103,13 +112,18 @@ def _name_keys(name: str) -> set[str]:
     return {key, key.removeprefix("the ")}
 
 
+def _names_of(entity) -> list[str]:
+    """An actor's or topic's name and aliases (prefetched by ``_named``)."""
+    return [entity.name, *(alias.name for alias in entity.aliases.all())]
+
+
 def _names_by_key(words: list[str]) -> dict[str, list]:
     """Return the actors and topics whose name or an alias is a run of ``words``, by that run."""
     keys = _run_keys(words)
     found: dict[str, list] = {}
     for model in (Actor, Tag):
         for entity in _named(model, keys):
-            for name in [entity.name, *(alias.name for alias in entity.aliases.all())]:
+            for name in _names_of(entity):
                 for key in _name_keys(name) & keys:
                     if entity not in found.setdefault(key, []):
                         found[key].append(entity)
@@ -121,8 +135,7 @@ def _name_term(entities, run: list[tuple[str, bool]]) -> list[tuple[str, ...]]:
     for entity in entities:
         marker = actor_marker(entity.pk) if isinstance(entity, Actor) else topic_marker(entity.pk)
         alternatives.append((marker,))
-        names = [entity.name, *(alias.name for alias in entity.aliases.all())]
-        alternatives.extend(phrase_words(name) for name in names)
+        alternatives.extend(phrase_words(name) for name in _names_of(entity))
     return _without_redundant(list(dict.fromkeys(words for words in alternatives if words)))
 
 
@@ -340,21 +353,16 @@ def article_forms(query: StatementQuery) -> list[str]:
     if len(query.terms) != 1 or len(query.names) != 1 or query.names[0].words != text:
         return [text]
     named = query.names[0]
-    names = [name for entity in (*named.actors, *named.topics) for name in (entity.name, *_alias_names(entity))]
+    names = [text, *(name for entity in (*named.actors, *named.topics) for name in _names_of(entity))]
     # "Da'esh" is printed "Daesh" too: the statements' folding, by hand.
-    names += [_INNER_APOSTROPHE_RE.sub("", name) for name in [text, *names]]
+    names += [inner_apostrophes_dropped(name) for name in names]
     # Spelled apart, not folded: an article printing "Da’esh" is not found by "Daesh".
-    forms = {name.lower(): (phrase_words(name.lower()), name) for name in reversed([text, *names])}
-    forms = {spelling: (words, name) for spelling, (words, name) in forms.items() if words}
+    forms: dict[str, tuple[tuple[str, ...], str]] = {}
+    for name in names:
+        if words := phrase_words(name.lower()):
+            forms.setdefault(name.lower(), (words, name))
     kept = set(_without_redundant(list(dict.fromkeys(words for words, _ in forms.values()))))
-    return [name for words, name in reversed(forms.values()) if words in kept] or [text]
-
-
-_INNER_APOSTROPHE_RE = re.compile(rf"(?<=\w)[{APOSTROPHES}](?=\w)")
-
-
-def _alias_names(entity) -> list[str]:
-    return [alias.name for alias in entity.aliases.all()]
+    return [name for words, name in forms.values() if words in kept] or [text]
 
 
 def _article_matches(forms: list[str], *, title_only: bool, wanted: int):
